@@ -1,0 +1,126 @@
+"""Every error hoso raises on purpose, in one family.
+
+    HosoError                      code, HTTP status, Vietnamese message
+    ├── BadInput                   the bytes themselves are wrong (400/422)
+    │   ├── EmptyFile              0 bytes
+    │   ├── UnsupportedType        a kind of file we do not read
+    │   ├── CorruptFile            truncated or damaged beyond reading
+    │   ├── EncryptedFile          PDF with a password / encryption we cannot open
+    │   ├── PasswordProtected      Office file protected by a password
+    │   ├── ArchiveUnsafe          ZIP bomb, too many entries, absolute or ".." paths
+    │   ├── ImageTooLarge          decompression bomb: more pixels than allowed
+    │   └── TooManyPages           absurd page count
+    ├── ProcessingFailed           our tools failed on good-looking input (500-ish, retried)
+    │   ├── OcrTimeout             Tesseract ran past the per-page limit
+    │   ├── OcrFailed              Tesseract crashed or returned garbage
+    │   └── ConversionFailed       LibreOffice could not convert a .doc/.rtf
+    └── NotFound                   no such dossier / file (404)
+
+Third-party exceptions are caught where the library is called and re-raised as one of these,
+chained with ``from exc``. Code never matches on message text, only on ``code``.
+The ``code`` strings are a stable contract: they appear in reports (``issues[].code``) and in
+API error bodies.
+"""
+
+from __future__ import annotations
+
+
+class HosoError(Exception):
+    code = "error"
+    status = 500
+    message_vi = "Đã xảy ra lỗi."
+
+    def __init__(self, detail: str | None = None, *, message: str | None = None) -> None:
+        self.detail = detail
+        self.message = message or self.message_vi
+        super().__init__(f"{self.code}: {detail or self.message}")
+
+    def as_problem(self) -> dict[str, str]:
+        out = {"code": self.code, "message": self.message}
+        if self.detail:
+            out["detail"] = self.detail
+        return out
+
+
+class BadInput(HosoError):
+    code = "bad_input"
+    status = 422
+    message_vi = "Tệp không hợp lệ."
+
+
+class EmptyFile(BadInput):
+    code = "empty_file"
+    message_vi = "Tệp rỗng (0 byte)."
+
+
+class UnsupportedType(BadInput):
+    code = "unsupported_type"
+    status = 415
+    message_vi = "Loại tệp không được hỗ trợ (chỉ nhận PDF, DOCX, DOC, RTF, ảnh PNG/JPEG/TIFF, ZIP)."
+
+
+class CorruptFile(BadInput):
+    code = "corrupt_file"
+    message_vi = "Tệp bị hỏng hoặc không đầy đủ, không đọc được."
+
+
+class EncryptedFile(BadInput):
+    code = "encrypted_pdf"
+    message_vi = "Tệp PDF được mã hoá hoặc đặt mật khẩu; hãy gửi bản không có mật khẩu."
+
+
+class PasswordProtected(BadInput):
+    code = "password_protected"
+    message_vi = "Tệp Word/Office được đặt mật khẩu; hãy gửi bản không có mật khẩu."
+
+
+class ArchiveUnsafe(BadInput):
+    code = "zip_unsafe"
+    message_vi = "Tệp ZIP không an toàn."
+
+
+class ZipBomb(ArchiveUnsafe):
+    code = "zip_bomb"
+    message_vi = "Tệp ZIP có tỷ lệ nén, số mục hoặc dung lượng giải nén vượt giới hạn."
+
+
+class ZipPathUnsafe(ArchiveUnsafe):
+    code = "zip_path_unsafe"
+    message_vi = "Mục trong tệp ZIP có đường dẫn tuyệt đối hoặc chứa '..'; mục này bị bỏ qua."
+
+
+class ImageTooLarge(BadInput):
+    code = "image_too_large"
+    message_vi = "Ảnh có số điểm ảnh quá lớn (nghi ngờ ảnh độc hại), không xử lý."
+
+
+class TooManyPages(BadInput):
+    code = "too_many_pages"
+    message_vi = "Tệp có số trang vượt giới hạn cho phép."
+
+
+class ProcessingFailed(HosoError):
+    code = "processing_failed"
+    status = 500
+    message_vi = "Không xử lý được tệp do lỗi công cụ; hệ thống sẽ thử lại."
+
+
+class OcrTimeout(ProcessingFailed):
+    code = "ocr_timeout"
+    message_vi = "Nhận dạng chữ (OCR) trang này quá thời gian cho phép."
+
+
+class OcrFailed(ProcessingFailed):
+    code = "ocr_failed"
+    message_vi = "Nhận dạng chữ (OCR) trang này thất bại."
+
+
+class ConversionFailed(ProcessingFailed):
+    code = "conversion_failed"
+    message_vi = "Không chuyển đổi được tệp Word/RTF cũ sang định dạng mới."
+
+
+class NotFound(HosoError):
+    code = "not_found"
+    status = 404
+    message_vi = "Không tìm thấy."
