@@ -9,6 +9,7 @@
     │   ├── PasswordProtected      Office file protected by a password
     │   ├── ArchiveUnsafe          ZIP bomb, too many entries, absolute or ".." paths
     │   ├── ImageTooLarge          decompression bomb: more pixels than allowed
+    │   ├── FileTooLarge           more bytes than the configured limit
     │   └── TooManyPages           absurd page count
     ├── ProcessingFailed           our tools failed on good-looking input (500-ish, retried)
     │   ├── OcrTimeout             Tesseract ran past the per-page limit
@@ -92,6 +93,12 @@ class ZipPathUnsafe(ArchiveUnsafe):
 class ImageTooLarge(BadInput):
     code = "image_too_large"
     message_vi = "Ảnh có số điểm ảnh quá lớn (nghi ngờ ảnh độc hại), không xử lý."
+
+
+class FileTooLarge(BadInput):
+    code = "file_too_large"
+    status = 413
+    message_vi = "Tệp vượt quá dung lượng cho phép."
 
 
 class TooManyPages(BadInput):

@@ -1,0 +1,58 @@
+# hoso — set-up and main jobs. On a fresh Debian machine, as root:
+#   make run    install everything, generate the samples if absent, ingest them, print the table
+#   make test   install everything, run the whole test suite
+SHELL := /bin/bash
+.ONESHELL:
+.DEFAULT_GOAL := run
+
+VENV      ?= .venv
+PY        := $(VENV)/bin/python
+PYTHON    ?= python3
+MODEL_DIR := .models/tessdata
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# System packages: OCR engine + Vietnamese model, PDF tools, fonts with Vietnamese glyphs,
+# LibreOffice Writer for .doc/.rtf, Python venv, Node's npm for the tessdata package.
+APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils \
+	fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui \
+	python3 python3-venv python3-dev gcc npm
+
+.PHONY: run test setup system venv model samples bench clean
+
+run: setup samples
+	$(VENV)/bin/hoso ingest samples/dossiers
+
+test: setup
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+setup: system venv model
+
+system:
+	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)
+	if [ -n "$$missing" ]; then
+	  echo "Installing system packages:" $$missing
+	  $(SUDO) apt-get update -q
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing
+	fi
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	[ -x $(PY) ] || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+model: $(MODEL_DIR)/vie.traineddata
+
+$(MODEL_DIR)/vie.traineddata: scripts/install-vie-model.sh
+	bash scripts/install-vie-model.sh $(MODEL_DIR)
+
+samples: venv
+	$(PY) -m samples.generate
+
+bench: setup
+	$(PY) bench/ocr.py
+
+clean:
+	rm -rf var .pytest_cache

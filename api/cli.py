@@ -1,0 +1,151 @@
+"""The ``hoso`` command line.
+
+    hoso ingest PATH... [--round R] [--profile P] [--prior] [--json]
+    hoso show ID [--json] [--text]
+    hoso worker                      a worker for the distributed mode (Redis broker)
+
+Messages for people are in Vietnamese; JSON keys are English (DESIGN.md's report).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from ingest.intake import collect
+from ingest.jobs import register
+from ingest.runner import run_embedded
+from ingest.runtime import Runtime
+from models.errors import HosoError, NotFound
+from models.report import build_report
+from models.settings import Settings
+from models.tables import Dossier
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="hoso: hồ sơ đề nghị công nhận sáng kiến → văn bản sạch, có kiểm tra.")
+err = Console(stderr=True)
+STATUS_VI = {"done": "xong", "partial": "một phần", "failed": "lỗi", "pending": "chờ",
+             "processing": "đang xử lý"}
+
+
+def _runtime() -> Runtime:
+    return Runtime(Settings())
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="tệp, thư mục hoặc ZIP", exists=True)],
+    round: Annotated[str | None, typer.Option(help="đợt xét")] = None,
+    profile: Annotated[str | None, typer.Option(help="mẫu mô tả (langson-291, skkn…)")] = None,
+    prior: Annotated[bool, typer.Option(help="hồ sơ đã được công nhận trước đây (kho lưu trữ)")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, một báo cáo mỗi dòng")] = False,
+) -> None:
+    """Nhận tệp, thư mục, ZIP; xử lý đến hết; in một dòng cho mỗi hồ sơ."""
+    rt = _runtime()
+    intake = collect(paths, rt.limits)
+    registered = register(rt, intake, round=round, profile=profile, prior=prior)
+    dossier_ids = sorted({r.dossier_id for r in registered})
+    with rt.db.session() as s:
+        doc_ids = [d.id for i in dossier_ids for d in s.get(Dossier, i).documents]
+    with Progress(TextColumn("[bold]Đang xử lý tệp"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task("files", total=len(doc_ids))
+        run_embedded(rt, doc_ids, on_progress=lambda done, total: bar.update(
+            task, completed=done, total=total))
+    with rt.db.session() as s:
+        reports = [build_report(s.get(Dossier, i)) for i in dossier_ids]
+    for r in registered:
+        if not r.new:
+            err.print(f"[yellow]Hồ sơ {r.source} đã có trong hệ thống (mã {r.dossier_id}); "
+                      "không tạo bản sao.[/]")
+        elif r.files_already_stored:
+            err.print(f"[yellow]{r.source}: {r.files_already_stored} tệp đã được lưu trước "
+                      "đây (cùng nội dung); không lưu bản sao.[/]")
+    if as_json:
+        for report in reports:
+            sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+    else:
+        Console().print(_table(reports))
+
+
+@app.command()
+def show(
+    dossier_id: Annotated[int, typer.Argument(help="mã hồ sơ")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    text: Annotated[bool, typer.Option("--text", help="kèm văn bản từng trang")] = False,
+) -> None:
+    """Xem một hồ sơ."""
+    rt = _runtime()
+    with rt.db.session() as s:
+        dossier = s.get(Dossier, dossier_id)
+        if dossier is None:
+            _fail(NotFound(f"dossier {dossier_id}"))
+        report = build_report(dossier, with_text=text)
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=None) + "\n")
+        return
+    out = Console()
+    out.print(_table([report]))
+    for f in report["files"]:
+        out.print(f"[bold]{f['path']}[/] — {f['type'] or '?'}, {f['kind']}, "
+                  f"{f['page_count'] if text else f['pages']} trang")
+        if text:
+            for page in f["pages"]:
+                out.rule(f"trang {page['number']}" + (" (OCR)" if page["ocr"] else ""))
+                out.print(page["text"], markup=False, highlight=False)
+    for issue in report["issues"]:
+        out.print(f"[red]{issue['code']}[/] {issue['file'] or ''} "
+                  f"{'tr. ' + str(issue['page']) if issue['page'] else ''}: {issue['message']}")
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[int, typer.Option(help="số tiến trình (0 = số lõi CPU)")] = 0,
+) -> None:
+    """Chạy một worker (chế độ phân tán: HOSO_BROKER_URL=redis://…)."""
+    from ingest.jobs import pending_documents
+    from ingest.runner import enqueue
+    from ingest.tasks import QUEUE, make_app
+
+    rt = _runtime()
+    enqueue(rt, pending_documents(rt))  # work a crashed worker left behind is redone
+    make_app(rt.settings).worker_main(
+        ["worker", "--pool", "prefork", "--queues", QUEUE,
+         "--concurrency", str(concurrency or rt.settings.worker_count), "--loglevel", "INFO"])
+
+
+def _table(reports: list[dict]) -> Table:
+    t = Table(title="Hồ sơ", show_lines=False)
+    for col, kw in [("Mã", {"justify": "right"}), ("Nguồn", {}), ("Tệp", {"justify": "right"}),
+                    ("Trang", {"justify": "right"}), ("OCR", {"justify": "right"}),
+                    ("Tin cậy", {"justify": "right"}), ("Trạng thái", {}), ("Vấn đề", {})]:
+        t.add_column(col, **kw)
+    for r in reports:
+        pages = sum(f["pages"] for f in r["files"])
+        ocr = sum(f["ocr_pages"] for f in r["files"])
+        confs = [f["mean_confidence"] for f in r["files"] if f["mean_confidence"] is not None]
+        conf = f"{sum(confs) / len(confs):.1f}" if confs else "—"
+        codes: dict[str, int] = {}
+        for issue in r["issues"]:
+            codes[issue["code"]] = codes.get(issue["code"], 0) + 1
+        problems = ", ".join(f"{c}×{n}" if n > 1 else c for c, n in codes.items()) or "—"
+        t.add_row(str(r["id"]), r["source"], str(len(r["files"])), str(pages), str(ocr), conf,
+                  STATUS_VI.get(r["status"], r["status"]), problems)
+    return t
+
+
+def _fail(exc: HosoError) -> None:
+    err.print(f"[red]{exc.message}[/] ({exc.code})")
+    raise typer.Exit(2)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,457 @@
+"""Legacy Vietnamese font encodings (TCVN3 "ABC" and VNI) to Unicode NFC.
+
+Before Unicode, Vietnamese Word files were typed in 8-bit fonts that draw Vietnamese letters at
+the code points of Western ones. The file stores the Western code points; only the font name
+says they are Vietnamese. Read without conversion, "Cộng hoà" is "Céng hoµ" (TCVN3) or
+"Coäng hoaø" (VNI).
+
+- TCVN3 (fonts ".VnTime", ".VnArial"…): one byte per letter. The standard has codes for the
+  lowercase letters and for only seven capitals (Ă Â Ê Ô Ơ Ư Đ); other capitals come from the
+  sister fonts whose names end in "H" (".VnTimeH"), which draw every code as a capital. So case
+  lives in the font name: "quyÕt ®Þnh" in .VnTimeH *is* "QUYẾT ĐỊNH". Byte 0xAD is "ư" — the
+  same code as the soft hyphen, which text cleaning must not delete before conversion.
+- VNI (fonts "VNI-Times", "VNI-Helve"…): a base letter followed by one or two mark bytes
+  ("aù" = á, "eá" = ế, "aú" = ẳ); the marks have capital forms of their own ("AÙ" = Á).
+
+The same byte reaches us in several code-point forms, depending on who decoded it: as
+Windows-1252 (what Word and LibreOffice store: 0x80 is "€"), as Latin-1 (0x80 is U+0080), and
+as the private-use code U+F000+byte that Word uses for fonts declared "symbol". PDF text layers
+add their own substitutes (U+2212 for TCVN3 "ư", U+2219 for "ã"; corpus PROVENANCE.md). All of
+them are folded back to the byte before the tables apply, so the tables are written once, over
+bytes.
+
+The functions are pure: no I/O, no state. ``encode`` is the inverse, used to build test and
+sample documents exactly as Word stores text typed in these fonts.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from typing import Literal
+
+Encoding = Literal["tcvn3", "vni"]
+
+# --------------------------------------------------------------------------- the tables
+
+# TCVN3 byte -> letter, written as parallel strings (byte order does not matter).
+_TCVN3_BYTES = bytes(
+    [0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE]
+    + [0xB5, 0xB8, 0xB6, 0xB7, 0xB9]  # à á ả ã ạ
+    + [0xBB, 0xBE, 0xBC, 0xBD, 0xC6]  # ằ ắ ẳ ẵ ặ
+    + [0xC7, 0xCA, 0xC8, 0xC9, 0xCB]  # ầ ấ ẩ ẫ ậ
+    + [0xCC, 0xD0, 0xCE, 0xCF, 0xD1]  # è é ẻ ẽ ẹ
+    + [0xD2, 0xD5, 0xD3, 0xD4, 0xD6]  # ề ế ể ễ ệ
+    + [0xD7, 0xDD, 0xD8, 0xDC, 0xDE]  # ì í ỉ ĩ ị
+    + [0xDF, 0xE3, 0xE1, 0xE2, 0xE4]  # ò ó ỏ õ ọ
+    + [0xE5, 0xE8, 0xE6, 0xE7, 0xE9]  # ồ ố ổ ỗ ộ
+    + [0xEA, 0xED, 0xEB, 0xEC, 0xEE]  # ờ ớ ở ỡ ợ
+    + [0xEF, 0xF3, 0xF1, 0xF2, 0xF4]  # ù ú ủ ũ ụ
+    + [0xF5, 0xF8, 0xF6, 0xF7, 0xF9]  # ừ ứ ử ữ ự
+    + [0xFA, 0xFD, 0xFB, 0xFC, 0xFE]  # ỳ ý ỷ ỹ ỵ
+)
+_TCVN3_LETTERS = (
+    "ĂÂÊÔƠƯĐăâêôơưđ"
+    "àáảãạ" "ằắẳẵặ" "ầấẩẫậ" "èéẻẽẹ" "ềếểễệ" "ìíỉĩị"
+    "òóỏõọ" "ồốổỗộ" "ờớởỡợ" "ùúủũụ" "ừứửữự" "ỳýỷỹỵ"
+)
+_TCVN3 = dict(zip(_TCVN3_BYTES, _TCVN3_LETTERS, strict=True))
+_TCVN3_REVERSE = {letter: byte for byte, letter in _TCVN3.items()}
+
+# VNI: marks as combining characters; the byte of each mark in lowercase and capital form.
+_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
+_CIRC, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
+_TONES = (_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)
+_VNI_MARKS: dict[int, str] = {
+    0xF9: _ACUTE, 0xF8: _GRAVE, 0xFB: _HOOK, 0xF5: _TILDE, 0xEF: _DOT,
+    0xE2: _CIRC, 0xE1: _CIRC + _ACUTE, 0xE0: _CIRC + _GRAVE, 0xE5: _CIRC + _HOOK,
+    0xE3: _CIRC + _TILDE, 0xE4: _CIRC + _DOT,
+    0xEA: _BREVE, 0xE9: _BREVE + _ACUTE, 0xE8: _BREVE + _GRAVE, 0xFA: _BREVE + _HOOK,
+    0xFC: _BREVE + _TILDE, 0xEB: _BREVE + _DOT,
+}  # fmt: skip
+_VNI_MARKS.update({byte - 0x20: mark for byte, mark in list(_VNI_MARKS.items())})  # capitals
+# VNI letters that are one byte of their own.
+_VNI_LETTERS: dict[int, str] = {
+    0xF4: "ơ", 0xD4: "Ơ", 0xF6: "ư", 0xD6: "Ư", 0xF1: "đ", 0xD1: "Đ",
+    0xEC: "ì", 0xCC: "Ì", 0xED: "í", 0xCD: "Í", 0xE6: "ỉ", 0xC6: "Ỉ",
+    0xF3: "ĩ", 0xD3: "Ĩ", 0xF2: "ị", 0xD2: "Ị", 0xEE: "ỵ", 0xCE: "Ỵ",
+}  # fmt: skip
+_VNI_VOWELS = frozenset("aeiouyAEIOUYơƠưƯ")
+_VNI_REVERSE_MARKS = {mark: byte for byte, mark in _VNI_MARKS.items() if byte >= 0xE0}
+_VNI_REVERSE_LETTERS = {letter: byte for byte, letter in _VNI_LETTERS.items()}
+
+# Characters only Unicode Vietnamese has: a text holding them is already converted.
+_UNICODE_VIETNAMESE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
+
+# Code-point forms of one byte (see the module docstring).
+_CP1252_TO_BYTE = {
+    bytes([b]).decode("cp1252"): b
+    for b in range(0x80, 0xA0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+_PDF_FORMS_TCVN3 = {"\u2212": 0xAD, "\u2219": 0xB7}
+
+
+def _to_byte(ch: str, encoding: Encoding) -> int | None:
+    """The legacy byte this character stands for, or None if it is not a legacy byte."""
+    cp = ord(ch)
+    if 0xF020 <= cp <= 0xF0FF:  # symbol-font private use
+        return cp - 0xF000
+    if 0x80 <= cp <= 0xFF:  # Latin-1 (and Windows-1252 above 0x9F)
+        return cp
+    if ch in _CP1252_TO_BYTE:
+        return _CP1252_TO_BYTE[ch]
+    if encoding == "tcvn3":
+        return _PDF_FORMS_TCVN3.get(ch)
+    return None
+
+
+def _fallback(byte: int) -> str:
+    """A byte with no Vietnamese meaning keeps its Windows-1252 face ("…", "–", "“")."""
+    if 0x20 <= byte < 0x7F:
+        return chr(byte)
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""  # undefined in cp1252: a control code that carries nothing
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+_SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
+_STYLE_SUFFIX = re.compile(
+    r"([,-]|\s+)(bold|italic|oblique|regular|roman|bolditalic|boldoblique|bd|it|bi)$",
+    re.IGNORECASE,
+)
+_SYMBOL_FONTS = ("symbol", "wingdings", "webdings", "marlett", "mt extra", "zapf")
+
+
+def _family(font_name: str) -> str:
+    """Font family without a PDF subset tag ("ABCDEF+"), style suffix or "(Ds)" tag."""
+    name = _SUBSET_PREFIX.sub("", font_name.strip())
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name)  # "VnTimeH(Ds)"
+    name = name.split(";")[0].strip()  # LibreOffice alternative lists "A;B"
+    while True:
+        stripped = _STYLE_SUFFIX.sub("", name)
+        if stripped == name:
+            return name
+        name = stripped
+
+
+def font_encoding(font_name: str | None) -> Encoding | None:
+    """The legacy encoding a font name declares, or None.
+
+    VNI fonts carry "VNI" in the name ("VNI-Times", "VNI-Helve-Condense", "VNSVNI2"). TCVN3
+    fonts start with ".Vn" (".VnTime", ".VnArialH", ".VnBahamasBH"), or with "Vn" and no dot
+    in copies made by other tools ("VNTime", "VnTimeH(Ds)"), or carry "TCVN3" ("VNSTCVN3").
+    """
+    if not font_name:
+        return None
+    name = _family(font_name).lower().replace(" ", "")
+    if "vni" in name:
+        return "vni"
+    if "tcvn3" in name or name.startswith(".vn"):
+        return "tcvn3"
+    if re.match(r"vn[a-z]", name) and not name.startswith("vntimesnewroman"):
+        return "tcvn3"
+    return None
+
+
+def is_caps_font(font_name: str | None) -> bool:
+    """True for a TCVN3 capitals font: the family name ends in "H" (".VnTimeH", ".VnArialH")."""
+    if font_encoding(font_name) != "tcvn3":
+        return False
+    family = _family(font_name or "")
+    return family.endswith("H") and "tcvn3" not in family.lower()
+
+
+def is_symbol_font(font_name: str | None) -> bool:
+    """Symbol, Wingdings and friends: their private-use codes are pictures, not legacy text."""
+    return bool(font_name) and _family(font_name or "").lower().startswith(_SYMBOL_FONTS)
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def decode(text: str, encoding: Encoding, *, caps: bool = False) -> str:
+    """Legacy characters to Unicode NFC.
+
+    ``caps`` is for text typed in a TCVN3 "H" font: the font draws every code as a capital, so
+    the decoded text is upper-cased. Without it, TCVN3 words typed with capital ASCII letters
+    and (necessarily) lowercase accented codes — "PHÇN", "NHÊT" — get their capitals back,
+    because TCVN3 has no accented capitals to type them with.
+    """
+    out = _decode_tcvn3(text) if encoding == "tcvn3" else _decode_vni(text)
+    if caps:
+        out = _upper(out)
+    elif encoding == "tcvn3":
+        out = _CAPS_WORD.sub(_restore_caps_word, out)
+    return unicodedata.normalize("NFC", out)
+
+
+def _decode_tcvn3(text: str) -> str:
+    parts = []
+    for ch in text:
+        byte = _to_byte(ch, "tcvn3")
+        if byte is None:
+            parts.append(ch)
+        else:
+            parts.append(_TCVN3.get(byte) or _fallback(byte))
+    return "".join(parts)
+
+
+def _decode_vni(text: str) -> str:
+    """Base letters followed by mark bytes, composed; a mark with no vowel before it is a
+    typing slip (its glyph floats over whatever precedes) and is dropped."""
+    parts: list[str] = []
+    prev_vowel = False  # the last emitted character is a vowel that can take marks
+    shape = tone = False  # marks already on that vowel
+    for ch in text:
+        byte = _to_byte(ch, "vni")
+        if byte is None or byte < 0x80:
+            letter = chr(byte) if byte is not None else ch
+            parts.append(letter)
+            prev_vowel, shape, tone = letter in _VNI_VOWELS, False, False
+            continue
+        mark = _VNI_MARKS.get(byte)
+        if mark is not None:
+            if prev_vowel:
+                has_shape = mark[0] in (_CIRC, _BREVE)
+                has_tone = mark[-1] in _TONES
+                if (has_shape and shape) or (has_tone and tone):
+                    continue  # a repeated mark: keep the first
+                parts.append(mark)
+                shape, tone = shape or has_shape, tone or has_tone
+            continue
+        letter = _VNI_LETTERS.get(byte)
+        if letter is not None:
+            parts.append(letter)
+            base = unicodedata.normalize("NFD", letter)
+            prev_vowel = base[0] in _VNI_VOWELS or letter in "ơƠưƯ"
+            shape = letter in "ơƠưƯ"
+            tone = any(t in base for t in _TONES)
+            if letter in "đĐ":
+                prev_vowel = False
+            continue
+        parts.append(_fallback(byte))
+        prev_vowel, shape, tone = False, False, False
+    return "".join(parts)
+
+
+def _upper(text: str) -> str:
+    return "".join(c.upper() if len(c.upper()) == 1 else c for c in text)
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _restore_caps_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if any("a" <= c <= "z" for c in word):
+        return word
+    if sum(c.isupper() for c in word) < 2 or not any(c.islower() for c in word):
+        return word
+    return _upper(word)
+
+
+def decode_runs(
+    runs: Sequence[tuple[str, str | None]], *, default: Encoding | None = None
+) -> tuple[list[str], Encoding | None]:
+    """Decode run by run: (text, font_name) -> text, and the encoding found (by most text).
+
+    A run's font decides first. Runs in other fonts are decoded only when ``default`` says
+    the document is legacy (a content probe over the whole document, for fonts substituted
+    on the way); symbol fonts and runs holding Unicode Vietnamese are left alone either way.
+    A run whose own content plainly reads as the *other* legacy encoding is decoded as that:
+    documents that mix VNI and TCVN3 under one font name exist in the corpus.
+    """
+    decoded: list[str] = []
+    found: Counter[str] = Counter()
+    for text, font in runs:
+        encoding = font_encoding(font)
+        if encoding is None and not is_symbol_font(font):
+            encoding = default
+        if encoding is None or not text or _UNICODE_VIETNAMESE.search(text):
+            decoded.append(unicodedata.normalize("NFC", text))
+            continue
+        encoding = _content_override(text, encoding)
+        decoded.append(decode(text, encoding, caps=is_caps_font(font) and encoding == "tcvn3"))
+        found[encoding] += len(text)
+    return decoded, (found.most_common(1)[0][0] if found else None)  # type: ignore[return-value]
+
+
+def _content_override(text: str, encoding: Encoding) -> Encoding:
+    other: Encoding = "vni" if encoding == "tcvn3" else "tcvn3"
+    votes = _votes(text)
+    if votes[other] >= 2 and votes[other] > 2 * votes[encoding]:
+        return other
+    return encoding
+
+
+# --------------------------------------------------------------------------- content probe
+
+# A Vietnamese syllable without its tone: initial consonant, vowel nucleus, final consonant.
+_NUCLEI = (
+    "uyê uya uyu iêu yêu oai oao oay oeo uây uôi ươi ươu "
+    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê "
+    "a ă â e ê i o ô ơ u ư y"
+).split()
+_SYLLABLE = re.compile(
+    "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    f"(?:{'|'.join(_NUCLEI)})"
+    "(?:ch|ng|nh|[cmnpt])?"
+)
+_WORD = re.compile("[\\w\u0080-\u00ff\uf020-\uf0ff\u2212\u2219]+")
+_PROBE_WORDS = 4000
+
+
+def _plausible(word: str) -> bool:
+    """Is this a Vietnamese syllable with at least one diacritic?"""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    if sum(c in _TONES for c in nfd) > 1:
+        return False
+    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+    if base.isascii() and len(nfd) == len(base):
+        return False  # no diacritic: says nothing about the encoding
+    return _SYLLABLE.fullmatch(base) is not None
+
+
+def _votes(text: str) -> dict[str, int]:
+    """For each reading of the text, how many of its non-ASCII words are Vietnamese."""
+    votes = {"none": 0, "tcvn3": 0, "vni": 0}
+    seen = 0
+    for match in _WORD.finditer(text):
+        word = match.group(0)
+        if word.isascii():
+            continue
+        seen += 1
+        if seen > _PROBE_WORDS:
+            break
+        votes["none"] += _plausible(word)
+        votes["tcvn3"] += _plausible(_decode_tcvn3(word))
+        votes["vni"] += _plausible(_decode_vni(word))
+    return votes
+
+
+def probe_encoding(text: str) -> Encoding | None:
+    """Which legacy encoding the text is in, judged by content alone; None when it is not.
+
+    Each non-ASCII word is read three ways — as it stands, as TCVN3, as VNI — and each reading
+    scores a vote when it yields a Vietnamese syllable. A legacy reading wins only with at
+    least three votes and clearly more than the other two, so Unicode Vietnamese, Western
+    text ("Señor", "déjà vu") and short fragments stay None.
+    """
+    votes = _votes(text)
+    best: Encoding = "tcvn3" if votes["tcvn3"] >= votes["vni"] else "vni"
+    other = votes["vni"] if best == "tcvn3" else votes["tcvn3"]
+    if votes[best] >= 3 and votes[best] > 2 * votes["none"] and votes[best] > 2 * other:
+        return best
+    return None
+
+
+def has_unicode_vietnamese(text: str) -> bool:
+    """True when the text holds letters that only Unicode Vietnamese has (ư, đ, ệ…)."""
+    return _UNICODE_VIETNAMESE.search(text) is not None
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+def encode(text: str, encoding: Encoding, *, font: str | None = None) -> list[tuple[str, str]]:
+    """Unicode -> [(legacy_text, font_name)] runs, as Word stores text typed in that font.
+
+    Legacy codes come out in their Windows-1252 form (TCVN3 "ư" is U+00AD). For TCVN3, capitals
+    that the standard lacks (Ấ, Ị…) go into runs of the "H" font typed with the lowercase codes;
+    a word in capitals that needs one goes there whole. Characters no legacy font can hold
+    ("ñ", "€") go into a "Times New Roman" run. Default fonts: ".VnTime", "VNI-Times".
+    """
+    text = unicodedata.normalize("NFC", text)
+    if encoding == "vni":
+        pieces = [(_encode_vni_char(c), "body") for c in text]
+        return _merge(pieces, {"body": font or "VNI-Times"})
+    body = font or ".VnTime"
+    caps_font = body if is_caps_font(body) else f"{_family(body)}H"
+    caps_words = _caps_word_spans(text)
+    pieces = []
+    for i, ch in enumerate(text):
+        lower = _encode_tcvn3_char(ch.lower()) if ch.isupper() else None
+        if i in caps_words and lower is not None:
+            pieces.append((lower, "caps"))
+        elif ch.isupper() and ch not in _TCVN3_REVERSE and lower is not None and not ch.isascii():
+            pieces.append((lower, "caps"))
+        else:
+            pieces.append((_encode_tcvn3_char(ch), "body"))
+    return _merge(pieces, {"body": body, "caps": caps_font})
+
+
+def _caps_word_spans(text: str) -> set[int]:
+    """Indices of letters in all-capital words that need the H font (and spaces between)."""
+    spans: set[int] = set()
+    prev_end: int | None = None
+    for m in re.finditer(r"[^\W\d_]+", text):
+        word = m.group(0)
+        needs_h = any(c.isupper() and not c.isascii() and c not in _TCVN3_REVERSE for c in word)
+        if needs_h and word == word.upper():
+            if prev_end is not None and text[prev_end : m.start()].strip() == "":
+                spans.update(range(prev_end, m.start()))
+            spans.update(range(m.start(), m.end()))
+            prev_end = m.end()
+        else:
+            prev_end = None
+    return spans
+
+
+def _encode_tcvn3_char(ch: str) -> str | None:
+    if ch.isascii():
+        return ch
+    byte = _TCVN3_REVERSE.get(ch)
+    return None if byte is None else _fallback(byte)
+
+
+def _encode_vni_char(ch: str) -> str | None:
+    if ch.isascii():
+        return ch
+    if ch in _VNI_REVERSE_LETTERS:
+        return _fallback(_VNI_REVERSE_LETTERS[ch])
+    nfd = unicodedata.normalize("NFD", ch)
+    base, marks = nfd[0], nfd[1:]
+    if not base.isascii() or not marks:
+        return None
+    shape = "".join(m for m in marks if m in (_CIRC, _BREVE, _HORN))
+    tone = "".join(m for m in marks if m in _TONES)
+    if len(shape) + len(tone) != len(marks):
+        return None
+    if shape == _HORN:  # ơ ư are letters of their own; the tone follows as a mark
+        head = _VNI_REVERSE_LETTERS.get(unicodedata.normalize("NFC", base + _HORN))
+        if head is None:
+            return None
+        rest = _VNI_REVERSE_MARKS.get(tone) if tone else None
+        if tone and rest is None:
+            return None
+        code = _fallback(head) + (_fallback(rest) if rest is not None else "")
+    else:
+        byte = _VNI_REVERSE_MARKS.get(shape + tone)
+        if byte is None:
+            return None
+        code = base + _fallback(byte)
+    if base.isupper():  # capital marks for capital letters, as a VNI keyboard types them
+        code = code[0] + "".join(
+            _fallback(ord(c) - 0x20) if _to_byte(c, "vni") in _VNI_MARKS else c for c in code[1:]
+        )
+    return code
+
+
+def _merge(pieces: list[tuple[str | None, str]], fonts: dict[str, str]) -> list[tuple[str, str]]:
+    """Join per-character codes into runs; None (no legacy code) goes to Times New Roman."""
+    runs: list[tuple[str, str]] = []
+    for code, kind in pieces:
+        font = fonts[kind] if code is not None else "Times New Roman"
+        piece = code if code is not None else None
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0] + (piece or ""), font)
+        else:
+            runs.append((piece or "", font))
+    return runs

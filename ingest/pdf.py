@@ -1,0 +1,219 @@
+"""PDF reader: the text layer where it is good, OCR where it is missing or broken, per page.
+
+For each page pdfplumber gives words with their font name and size. A page goes to OCR when
+- it has (almost) no text: a scanned page; or
+- its text is broken: impossible Vietnamese syllables ("cơng" for "công"), "(cid:…)"
+  placeholders, replacement characters, or legacy 8-bit text we could not convert.
+Legacy TCVN3/VNI text layers (".VnTime", "VNI-Times" fonts) are converted, word by word,
+by font name first and by a content probe second. Mixed PDFs are handled page by page.
+
+Pages that went to OCR are rasterised with pdfium at the scan's own resolution (clamped to
+200–400 DPI) and replaced, in the searchable PDF, by the OCR engine's page (image + invisible
+text); text pages are copied as they are.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from statistics import median
+
+import pdfplumber
+import pypdf
+import pypdfium2 as pdfium
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+from PIL import Image
+
+from ingest import legacy
+from ingest.ocr import OcrEngine, OcrOptions, OcrPage, ocr_pages
+from ingest.vietnamese import looks_broken, nfc
+from models.domain import DocumentText, FileType, Line, Page, PageMethod, Problem
+from models.errors import CorruptFile, EncryptedFile, TooManyPages
+
+log = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 20
+BOLD = re.compile(r"bold|black|heavy|semibold|,b\b", re.IGNORECASE)
+DPI_RANGE = (200, 400)
+
+
+@dataclass(frozen=True)
+class _Words:
+    text: str
+    lines: tuple[Line, ...]
+    broken: str | None  # why the text layer cannot be trusted
+    legacy: str | None
+    dpi: int  # resolution to rasterise at if this page needs OCR
+
+
+def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOptions,
+             max_pages: int = 2000) -> DocumentText:
+    n_pages = _check_openable(data, name, max_pages)
+    problems: list[Problem] = []
+    pages: dict[int, Page] = {}
+    to_ocr: dict[int, int] = {}  # page number -> DPI to rasterise at
+    legacy_found: str | None = None
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                try:
+                    words = _page_words(page)
+                except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on bad pages
+                    log.warning("%s p.%d: text layer unreadable: %s", name, number, exc)
+                    words = _Words("", (), "unreadable", None, 300)
+                legacy_found = legacy_found or words.legacy
+                if words.broken:
+                    if words.broken != "no_text":
+                        problems.append(Problem(
+                            "broken_text_layer",
+                            "Lớp chữ của trang PDF bị lỗi (mất dấu/sai mã); trang được nhận "
+                            "dạng lại bằng OCR.", page=number, stage="read", detail=words.broken))
+                    to_ocr[number] = words.dpi
+                else:
+                    pages[number] = Page(number, words.text, PageMethod.TEXT_LAYER,
+                                         lines=words.lines)
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        raise CorruptFile(f"{name}: {exc}") from exc
+    ocr_pdfs: dict[int, bytes] = {}
+    if to_ocr:
+        for result in _ocr_in_chunks(data, to_ocr, engine, options):
+            pages[result.page.number] = result.page
+            problems.extend(result.problems)
+            if result.pdf:
+                ocr_pdfs[result.page.number] = result.pdf
+    ordered = tuple(pages[n] for n in range(1, n_pages + 1))
+    searchable = _searchable(data, ocr_pdfs, n_pages) if ocr_pdfs else None
+    return DocumentText(FileType.PDF, ordered, tuple(problems), searchable_pdf=searchable,
+                        legacy_encoding=legacy_found)
+
+
+def _check_openable(data: bytes, name: str, max_pages: int) -> int:
+    """Page count, or the specific reason this PDF cannot be read at all."""
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception as exc:  # noqa: BLE001 - unsupported crypto filters raise anything
+                raise EncryptedFile(f"{name}: {exc}") from exc
+            if not ok:
+                raise EncryptedFile(f"{name}: needs a password")
+        count = len(reader.pages)
+    except EncryptedFile:
+        raise
+    except Exception as exc:  # noqa: BLE001 - pypdf's errors are many and untyped
+        raise CorruptFile(f"{name}: {exc}") from exc
+    if count == 0:
+        raise CorruptFile(f"{name}: no pages")
+    if count > max_pages:
+        raise TooManyPages(f"{name}: {count} pages > {max_pages}")
+    return count
+
+
+def _page_words(page: pdfplumber.page.Page) -> _Words:
+    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False,
+                               use_text_flow=False)
+    dpi = _scan_dpi(page)
+    if sum(len(w["text"]) for w in words) < MIN_TEXT_CHARS:
+        return _Words("", (), "no_text", None, dpi)
+    texts, found = legacy.decode_runs([(w["text"], _base_font(w["fontname"])) for w in words])
+    if found is None:
+        probe = legacy.probe_encoding(" ".join(w["text"] for w in words))
+        if probe:
+            texts, found = legacy.decode_runs(
+                [(w["text"], _base_font(w["fontname"])) for w in words], default=probe)
+    lines = _group_lines(words, texts)
+    text = nfc("\n".join(line.text for line in lines))
+    broken = None
+    if "(cid:" in text or text.count("\ufffd") > 2:
+        broken = "unmapped glyphs"
+    elif looks_broken(text):
+        broken = "impossible Vietnamese syllables"
+    return _Words(text, tuple(lines), broken, found, dpi)
+
+
+def _base_font(fontname: str | None) -> str | None:
+    """"ABCDEF+.VnTimeH" -> ".VnTimeH" (subset prefix dropped)."""
+    if not fontname:
+        return None
+    return fontname.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", fontname) else fontname
+
+
+def _group_lines(words: list[dict], texts: list[str]) -> list[Line]:
+    """Words -> lines, top to bottom, left to right; a line keeps size and boldness."""
+    items = sorted(zip(words, texts), key=lambda wt: (round(wt[0]["top"]), wt[0]["x0"]))
+    lines: list[list[tuple[dict, str]]] = []
+    for w, t in items:
+        if lines:
+            last = lines[-1][0][0]
+            tolerance = max(2.0, 0.5 * float(last["size"]))
+            if abs(w["top"] - last["top"]) <= tolerance:
+                lines[-1].append((w, t))
+                continue
+        lines.append([(w, t)])
+    out = []
+    for line in lines:
+        line.sort(key=lambda wt: wt[0]["x0"])
+        text = nfc(" ".join(t for _, t in line))
+        sizes = [float(w["size"]) for w, _ in line]
+        bold_chars = sum(len(t) for w, t in line if BOLD.search(w["fontname"] or ""))
+        out.append(Line(text, size=round(median(sizes), 1),
+                        bold=bold_chars * 2 > sum(len(t) for _, t in line)))
+    return out
+
+
+def _scan_dpi(page: pdfplumber.page.Page) -> int:
+    """The resolution of the biggest image on the page, i.e. of the scan."""
+    best = 300
+    biggest = 0.0
+    for img in page.images:
+        width_pt = float(img["x1"]) - float(img["x0"])
+        src = img.get("srcsize") or (0, 0)
+        if width_pt > biggest and src[0]:
+            biggest = width_pt
+            best = round(src[0] / (width_pt / 72))
+    return max(DPI_RANGE[0], min(DPI_RANGE[1], best))
+
+
+def _rasterise(data: bytes, dpis: dict[int, int]) -> list[tuple[int, Image.Image]]:
+    pdf = pdfium.PdfDocument(data)
+    try:
+        out = []
+        for n, dpi in dpis.items():
+            page = pdf[n - 1]
+            img = page.render(scale=dpi / 72, grayscale=True).to_pil()
+            img.info["dpi"] = (dpi, dpi)
+            out.append((n, img))
+            page.close()
+        return out
+    finally:
+        pdf.close()
+
+
+def _ocr_in_chunks(data: bytes, dpis: dict[int, int], engine: OcrEngine,
+                   options: OcrOptions) -> Iterator[OcrPage]:
+    """Rasterise a few pages at a time so that a 300-page stack never sits in memory."""
+    numbers = sorted(dpis)
+    chunk = max(2, options.workers * 2)
+    for start in range(0, len(numbers), chunk):
+        part = {n: dpis[n] for n in numbers[start:start + chunk]}
+        yield from ocr_pages(_rasterise(data, part), engine=engine, options=options)
+
+
+def _searchable(data: bytes, ocr_pdfs: dict[int, bytes], n_pages: int) -> bytes:
+    reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        reader.decrypt("")
+    writer = pypdf.PdfWriter()
+    for n in range(1, n_pages + 1):
+        if n in ocr_pdfs:
+            writer.add_page(pypdf.PdfReader(io.BytesIO(ocr_pdfs[n])).pages[0])
+        else:
+            writer.add_page(reader.pages[n - 1])
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,0 +1,115 @@
+"""Run queued documents to the end with workers this process starts itself (embedded mode).
+
+``hoso ingest`` registers a batch, puts one Celery message per file on the broker, starts a
+``celery worker`` child process on the same broker and watches the database until every file
+is finished. If the worker dies (killed, out of memory), the files it left unfinished are
+queued again and a new worker is started: work is redone, never dropped. In the distributed
+mode the same messages go to Redis and ``hoso worker`` processes on other machines take them.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from ingest.runtime import Runtime
+from ingest.tasks import QUEUE, make_app
+from models.tables import Document
+
+Progress = Callable[[int, int], None]
+MAX_RESTARTS = 3
+
+
+@dataclass(frozen=True)
+class Plan:
+    processes: int
+    threads: int  # OCR pages at once inside one process
+
+
+def plan(cores: int, documents: int) -> Plan:
+    """One process per core, but when there are fewer files than cores the spare cores OCR
+    pages of the same file in parallel (a 300-page stack scan still uses every core)."""
+    processes = max(1, min(cores, documents))
+    return Plan(processes, max(1, cores // processes))
+
+
+def enqueue(rt: Runtime, document_ids: list[int]) -> None:
+    app = make_app(rt.settings)
+    with app.producer_or_acquire() as producer:
+        for doc_id in document_ids:
+            app.send_task("hoso.process_document", args=[doc_id], queue=QUEUE, producer=producer)
+
+
+def finished_count(rt: Runtime, document_ids: list[int]) -> int:
+    with rt.db.session() as s:
+        return s.scalar(select(func.count()).select_from(Document).where(
+            Document.id.in_(document_ids), Document.status.in_(("done", "failed")))) or 0
+
+
+def start_worker(rt: Runtime, p: Plan) -> subprocess.Popen:
+    env = dict(os.environ)
+    env.update({
+        "HOSO_HOME": str(rt.settings.home.resolve()),
+        "HOSO_OCR_THREADS": str(p.threads),
+        "OMP_THREAD_LIMIT": "1",
+    })
+    if rt.settings.database_url:
+        env["HOSO_DATABASE_URL"] = rt.settings.database_url
+    if rt.settings.broker_url:
+        env["HOSO_BROKER_URL"] = rt.settings.broker_url
+    cmd = [sys.executable, "-m", "celery", "-A", "ingest.tasks:app", "worker",
+           "--pool", "prefork", "--concurrency", str(p.processes), "--queues", QUEUE,
+           "--without-gossip", "--without-mingle", "--without-heartbeat",
+           "--loglevel", "WARNING", "--hostname", f"embedded-{os.getpid()}@%h"]
+    log = open(rt.settings.home / "worker.log", "ab")  # noqa: SIM115 - owned by the child
+    return subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
+
+
+def stop_worker(proc: subprocess.Popen) -> None:
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress | None = None,
+                 poll_s: float = 0.3) -> None:
+    """Process ``document_ids`` (and anything left unfinished before) to the end."""
+    from ingest.jobs import pending_documents
+
+    todo = sorted(set(document_ids) | set(pending_documents(rt)))
+    if not todo:
+        return
+    p = plan(rt.settings.worker_count, len(todo))
+    enqueue(rt, pending_documents(rt))
+    proc = start_worker(rt, p)
+    restarts = 0
+    try:
+        while True:
+            done = finished_count(rt, todo)
+            if on_progress:
+                on_progress(done, len(todo))
+            if done >= len(todo):
+                return
+            if proc.poll() is not None:  # the worker died: queue what it left, start anew
+                restarts += 1
+                if restarts > MAX_RESTARTS:
+                    raise RuntimeError(f"worker died {restarts} times; see "
+                                       f"{rt.settings.home / 'worker.log'}")
+                enqueue(rt, pending_documents(rt, None))
+                proc = start_worker(rt, p)
+            time.sleep(poll_s)
+    finally:
+        stop_worker(proc)

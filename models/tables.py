@@ -1,0 +1,143 @@
+"""SQLAlchemy 2 tables. API schemas live elsewhere; these are what persists.
+
+    Batch ──< Upload            every item given to one ``hoso ingest`` / one upload, by sha256
+      └──< Dossier ──< Document ──< PageRow
+                 └──< ProblemRow (dossier-, file- or page-level)
+    Blob                         one row per stored original (content-addressed store)
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Blob(Base):
+    __tablename__ = "blobs"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Batch(Base):
+    __tablename__ = "batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    round: Mapped[str | None] = mapped_column(String(100))
+    profile: Mapped[str | None] = mapped_column(String(50))
+    prior: Mapped[bool] = mapped_column(Boolean, default=False)
+    uploads: Mapped[list[Upload]] = relationship(back_populates="batch")
+    dossiers: Mapped[list[Dossier]] = relationship(back_populates="batch")
+
+
+class Upload(Base):
+    """An item as received (a file, or a ZIP as a whole), kept byte for byte."""
+
+    __tablename__ = "uploads"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
+    name: Mapped[str] = mapped_column(String(1000))
+    sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256"))
+    already_stored: Mapped[bool] = mapped_column(Boolean, default=False)
+    batch: Mapped[Batch] = relationship(back_populates="uploads")
+
+
+class Dossier(Base):
+    __tablename__ = "dossiers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("batches.id"), index=True)
+    source: Mapped[str] = mapped_column(String(1000))
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)  # sha256 of sorted file hashes
+    round: Mapped[str | None] = mapped_column(String(100))
+    profile: Mapped[str | None] = mapped_column(String(50))
+    prior: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    formed_by: Mapped[str] = mapped_column(String(20), default="folder")  # folder|file|zip
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    batch: Mapped[Batch] = relationship(back_populates="dossiers")
+    documents: Mapped[list[Document]] = relationship(
+        back_populates="dossier", order_by="Document.position"
+    )
+    problems: Mapped[list[ProblemRow]] = relationship(
+        back_populates="dossier", order_by="ProblemRow.id"
+    )
+
+
+class Document(Base):
+    """One file of a dossier and what reading it produced."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("dossier_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(500))  # file name, no folders
+    path: Mapped[str] = mapped_column(String(1000))  # path inside the dossier folder / ZIP
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    size: Mapped[int] = mapped_column(BigInteger, default=0)
+    file_type: Mapped[str | None] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20), default="khac")
+    status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    page_count: Mapped[int] = mapped_column(Integer, default=0)
+    ocr_pages: Mapped[int] = mapped_column(Integer, default=0)
+    mean_confidence: Mapped[float | None] = mapped_column(Float)
+    legacy_encoding: Mapped[str | None] = mapped_column(String(10))
+    searchable_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+    dossier: Mapped[Dossier] = relationship(back_populates="documents")
+    pages: Mapped[list[PageRow]] = relationship(
+        back_populates="document", order_by="PageRow.number", cascade="all, delete-orphan"
+    )
+
+
+class PageRow(Base):
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    method: Mapped[str] = mapped_column(String(10))
+    confidence: Mapped[float | None] = mapped_column(Float)
+    lines: Mapped[list | None] = mapped_column(JSON)  # [{text,size,bold,style,numbering,part}]
+    document: Mapped[Document] = relationship(back_populates="pages")
+
+
+class ProblemRow(Base):
+    __tablename__ = "problems"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(20))
+    page: Mapped[int | None] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(50), index=True)
+    message: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str | None] = mapped_column(Text)
+    dossier: Mapped[Dossier] = relationship(back_populates="problems")
