@@ -330,6 +330,9 @@ def _votes(text: str) -> dict[str, int]:
         seen += 1
         if seen > _PROBE_WORDS:
             break
+        if _UNICODE_VIETNAMESE.search(word):  # already Unicode: no legacy reading applies
+            votes["none"] += 1
+            continue
         votes["none"] += _plausible(word)
         votes["tcvn3"] += _plausible(_decode_tcvn3(word))
         votes["vni"] += _plausible(_decode_vni(word))
@@ -370,20 +373,17 @@ def encode(text: str, encoding: Encoding, *, font: str | None = None) -> list[tu
     """
     text = unicodedata.normalize("NFC", text)
     if encoding == "vni":
-        pieces = [(_encode_vni_char(c), "body") for c in text]
+        pieces = [(c, _encode_vni_char(c), "body") for c in text]
         return _merge(pieces, {"body": font or "VNI-Times"})
     body = font or ".VnTime"
     caps_font = body if is_caps_font(body) else f"{_family(body)}H"
     caps_words = _caps_word_spans(text)
     pieces = []
     for i, ch in enumerate(text):
-        lower = _encode_tcvn3_char(ch.lower()) if ch.isupper() else None
-        if i in caps_words and lower is not None:
-            pieces.append((lower, "caps"))
-        elif ch.isupper() and ch not in _TCVN3_REVERSE and lower is not None and not ch.isascii():
-            pieces.append((lower, "caps"))
+        if i in caps_words or (ch.isupper() and not ch.isascii() and ch not in _TCVN3_REVERSE):
+            pieces.append((ch, _encode_tcvn3_char(ch.lower()), "caps"))
         else:
-            pieces.append((_encode_tcvn3_char(ch), "body"))
+            pieces.append((ch, _encode_tcvn3_char(ch), "body"))
     return _merge(pieces, {"body": body, "caps": caps_font})
 
 
@@ -418,7 +418,7 @@ def _encode_vni_char(ch: str) -> str | None:
         return _fallback(_VNI_REVERSE_LETTERS[ch])
     nfd = unicodedata.normalize("NFD", ch)
     base, marks = nfd[0], nfd[1:]
-    if not base.isascii() or not marks:
+    if base not in _VNI_VOWELS or not marks:
         return None
     shape = "".join(m for m in marks if m in (_CIRC, _BREVE, _HORN))
     tone = "".join(m for m in marks if m in _TONES)
@@ -444,14 +444,16 @@ def _encode_vni_char(ch: str) -> str | None:
     return code
 
 
-def _merge(pieces: list[tuple[str | None, str]], fonts: dict[str, str]) -> list[tuple[str, str]]:
-    """Join per-character codes into runs; None (no legacy code) goes to Times New Roman."""
+def _merge(
+    pieces: list[tuple[str, str | None, str]], fonts: dict[str, str]
+) -> list[tuple[str, str]]:
+    """Join per-character codes into runs; a character with no legacy code keeps its Unicode
+    form in a Times New Roman run, as it would in a real document."""
     runs: list[tuple[str, str]] = []
-    for code, kind in pieces:
-        font = fonts[kind] if code is not None else "Times New Roman"
-        piece = code if code is not None else None
+    for char, code, kind in pieces:
+        piece, font = (code, fonts[kind]) if code is not None else (char, "Times New Roman")
         if runs and runs[-1][1] == font:
-            runs[-1] = (runs[-1][0] + (piece or ""), font)
+            runs[-1] = (runs[-1][0] + piece, font)
         else:
-            runs.append((piece or "", font))
+            runs.append((piece, font))
     return runs
