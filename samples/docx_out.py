@@ -1,8 +1,8 @@
 """Write a document as DOCX with python-docx, with an explicit page break at the start of the
 first paragraph of every page after the first, and report each page's text the way a reader
-gets it: paragraphs joined by "\\n", a table row as its cells joined with " | " (a cell's own
-paragraphs joined by "\\n", as ``cell.text`` does). Running header and footer are not part of
-the page text.
+gets it (``ingest.word``): paragraphs joined by "\\n", a table row as its cells joined with
+" | " (a cell's own lines joined by a space), the running header first and the footer last on
+page 1.
 
 Headings use Word's "Heading 1-3" styles or are plain bold paragraphs. With ``legacy`` set
 to "tcvn3" or "vni", every run is typed in that 8-bit encoding and font, as produced by
@@ -12,7 +12,7 @@ to "tcvn3" or "vni", every run is typed in that 8-bit encoding and font, as prod
 from __future__ import annotations
 
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from docx import Document as new_docx
@@ -24,7 +24,7 @@ from docx.shared import Cm, Pt, RGBColor
 from samples.layout import STYLES, layout_items
 from samples.texts import Item, PageBreak, Para, Table
 
-FIXED_TIME = datetime(2024, 1, 1, tzinfo=timezone.utc)
+FIXED_TIME = datetime(2024, 1, 1, tzinfo=UTC)
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT, "right-half": WD_ALIGN_PARAGRAPH.CENTER}
 
@@ -52,12 +52,20 @@ def item_lines(it: Item) -> list[str]:
     if isinstance(it, Para):
         return [it.text]
     if isinstance(it, Table):
-        return [" | ".join(row) for row in it.rows]
+        return [" | ".join(cell.replace("\n", " ") for cell in row) for row in it.rows]
     return []
 
 
-def page_texts(items: tuple[Item, ...], groups: list[list[int]]) -> list[str]:
-    return ["\n".join(line for i in g for line in item_lines(items[i])) for g in groups]
+def page_texts(items: tuple[Item, ...], groups: list[list[int]], *, header: str | None = None,
+               footer: str | None = None) -> list[str]:
+    """Each page's text as the reader returns it; the running header opens page 1 and the
+    footer closes it (once, not on every page)."""
+    pages = [[line for i in g for line in item_lines(items[i])] for g in groups]
+    if pages and header:
+        pages[0].insert(0, header)
+    if pages and footer:
+        pages[0].append(footer)
+    return ["\n".join(lines) for lines in pages]
 
 
 class _Writer:
@@ -154,7 +162,8 @@ def _set_font(run, name: str) -> None:
         rfonts.set(qn(attr), name)
 
 
-def write_docx(path: Path, items: tuple[Item, ...], groups: list[list[int]], *, headings: str = "bold",
+def write_docx(path: Path, items: tuple[Item, ...], groups: list[list[int]], *,
+               headings: str = "bold",
                header: str | None = None, footer: str | None = None,
                legacy: str | None = None, title: str = "", author: str = "") -> None:
     w = _Writer(headings, legacy)

@@ -32,7 +32,9 @@ def dmy(d: date) -> str:
 
 
 def in_words(d: date) -> str:
-    return f"ngày {d.day:02d} tháng {d.month:02d} năm {d.year}"
+    """Dates as official documents write them: day below 10 and months 1-2 get a zero."""
+    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+    return f"ngày {d.day:02d} tháng {month} năm {d.year}"
 
 
 def share_text(share: float, suffix: str) -> str:
@@ -110,7 +112,7 @@ def request_form(req: Request) -> Document:
             (str(i), h.name, dmy(h.birth_date), h.unit, h.position, h.qualification, h.task)
             for i, h in enumerate(req.helpers, 1)]
         items.append(Table(rows=tuple(rows), widths=HELPER_WIDTHS, center_cols=(0, 2)))
-    items.append(Para(PLEDGE, key="cam_doan"))
+    items.append(Para(PLEDGE, key="cam_doan", label="Tôi (chúng tôi) xin cam đoan"))
     items.extend(signature(req.place, req.signed, "Người nộp đơn", "(Ký và ghi rõ họ tên)",
                            tuple(a.name for a in req.authors), st.unit_confirm))
     return Document("don_yeu_cau", tuple(items))

@@ -71,8 +71,8 @@ def page_size(dpi: int) -> tuple[int, int]:
 
 
 class _Pager:
-    def __init__(self, dpi: int, family: str) -> None:
-        self.dpi, self.family = dpi, family
+    def __init__(self, dpi: int, family: str, keep_with_next: bool) -> None:
+        self.dpi, self.family, self.keep_with_next = dpi, family, keep_with_next
         self.w, self.h = page_size(dpi)
         self.margin = round(2.5 / 2.54 * dpi)
         self.width = self.w - 2 * self.margin
@@ -102,7 +102,10 @@ class _Pager:
         if space and not self.empty:
             self.y += step // 2
         lines = _wrap(p.text, fnt, self.width)
-        if keep_together and not self.empty and not self.fits(step * len(lines)):
+        need = step * len(lines) if keep_together else step
+        if self.keep_with_next and p.style in ("heading", "title"):
+            need = step * len(lines) + round(13 * self.dpi / 72 * 1.45)  # and one body line
+        if not self.empty and not self.fits(need):
             self.new_page()
         first = 0
         for text in lines:
@@ -175,10 +178,11 @@ class _Pager:
 
 
 def layout_items(items: tuple[Item, ...] | list[Item], *, dpi: int = 72, family: str = "serif",
-                 keep_together: bool = False) -> Laid:
+                 keep_together: bool = False, keep_with_next: bool = True) -> Laid:
     """Paginate items on A4 at ``dpi``. keep_together: never split a paragraph or a table
-    across pages (used to place a DOCX's explicit page breaks)."""
-    pager = _Pager(dpi, family)
+    across pages (used to place a DOCX's explicit page breaks). keep_with_next: a heading
+    never ends a page (off = exactly ``render.layout_pages``)."""
+    pager = _Pager(dpi, family, keep_with_next)
     starts = []
     for it in items:
         if isinstance(it, PageBreak):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import io
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Callable
 
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -43,6 +44,14 @@ def _register(name: str) -> str:
 
 
 def write_pdf(path: Path, pages: list[PdfPage], *, title: str = "", author: str = "") -> None:
+    saved, rl_config.useA85 = rl_config.useA85, 0  # binary streams: no ASCII85 overhead
+    try:
+        _write(path, pages, title, author)
+    finally:
+        rl_config.useA85 = saved
+
+
+def _write(path: Path, pages: list[PdfPage], title: str, author: str) -> None:
     c = canvas.Canvas(str(path), invariant=1, pageCompression=1)
     c.setTitle(title)
     c.setAuthor(author)

@@ -17,7 +17,7 @@ form, proof of application and minutes are built from facts by ``samples/forms.p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 # ---------------------------------------------------------------------------- document items
@@ -68,16 +68,6 @@ class Document:
     items: tuple[Item, ...]
     header: str | None = None  # DOCX running header
     footer: str | None = None  # DOCX running footer
-
-    def plain_lines(self) -> list[str]:
-        """Every paragraph and table row, DOCX-style (cells joined with " | ")."""
-        out: list[str] = []
-        for it in self.items:
-            if isinstance(it, Para):
-                out.append(it.text)
-            elif isinstance(it, Table):
-                out.extend(" | ".join(row) for row in it.rows)
-        return out
 
 
 # ---------------------------------------------------------------------------- the facts
@@ -221,7 +211,6 @@ class FileSpec:
     scan: Scan | None = None
     scanned_pages: tuple[int, ...] = ()
     headings: str = "bold"  # DOCX: "styles" (Heading 1-3) or "bold"
-    docs_pages: tuple[int, ...] = ()  # photo: which page numbers of the document to photograph
 
 
 @dataclass(frozen=True)
@@ -245,7 +234,6 @@ class Dossier:
     defects: tuple[Defect, ...] = ()
     notes: str = ""
     purpose: str = ""  # what behaviour this dossier exercises (README)
-    extra: dict = field(default_factory=dict)
 
     def document(self, kind: str) -> Document:
         for d in self.documents:
