@@ -46,6 +46,7 @@ def ingest(
     profile: Annotated[str | None, typer.Option(help="mẫu mô tả (langson-291, skkn…)")] = None,
     prior: Annotated[bool, typer.Option(help="hồ sơ đã được công nhận trước đây (kho lưu trữ)")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="JSON Lines, một báo cáo mỗi dòng")] = False,
+    text: Annotated[bool, typer.Option("--text", help="kèm văn bản từng trang (với --json)")] = False,
 ) -> None:
     """Nhận tệp, thư mục, ZIP; xử lý đến hết; in một dòng cho mỗi hồ sơ."""
     rt = _runtime()
@@ -61,7 +62,8 @@ def ingest(
         run_embedded(rt, doc_ids, on_progress=lambda done, total: bar.update(
             task, completed=done, total=total))
     with rt.db.session() as s:
-        reports = [build_report(s.get(Dossier, i)) for i in dossier_ids]
+        reports = [build_report(s.get(Dossier, i), with_text=text and as_json)
+                   for i in dossier_ids]
     for r in registered:
         if not r.new:
             err.print(f"[yellow]Hồ sơ {r.source} đã có trong hệ thống (mã {r.dossier_id}); "
@@ -73,7 +75,7 @@ def ingest(
         for report in reports:
             sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:
-        Console().print(_table(reports))
+        _out().print(_table(reports))
 
 
 @app.command()
@@ -92,7 +94,7 @@ def show(
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=None) + "\n")
         return
-    out = Console()
+    out = _out()
     out.print(_table([report]))
     for f in report["files"]:
         out.print(f"[bold]{f['path']}[/] — {f['type'] or '?'}, {f['kind']}, "
@@ -120,6 +122,11 @@ def worker(
     make_app(rt.settings).worker_main(
         ["worker", "--pool", "prefork", "--queues", QUEUE,
          "--concurrency", str(concurrency or rt.settings.worker_count), "--loglevel", "INFO"])
+
+
+def _out() -> Console:
+    """Wide enough for dossier paths when the output goes to a file or a pipe."""
+    return Console() if sys.stdout.isatty() else Console(width=160)
 
 
 def _table(reports: list[dict]) -> Table:

@@ -44,33 +44,36 @@ class Registered:
 def register(rt: Runtime, intake: Intake, *, round: str | None = None,
              profile: str | None = None, prior: bool = False) -> list[Registered]:
     out: list[Registered] = []
+    new_now: set[str] = set()  # blobs first stored by this call
     with rt.db.session() as s:
         batch = Batch(round=round, profile=profile, prior=prior)
         s.add(batch)
         s.flush()
         for original in intake.originals:
-            sha, existed = _store(rt, s, original.data)
+            sha, existed = _store(rt, s, original.data, new_now)
             s.add(Upload(batch_id=batch.id, name=original.name, sha256=sha, already_stored=existed))
         for dossier_in in intake.dossiers:
-            out.append(_register_dossier(rt, s, batch, dossier_in))
+            out.append(_register_dossier(rt, s, batch, dossier_in, new_now))
     return out
 
 
-def _store(rt: Runtime, s: Session, data: bytes) -> tuple[str, bool]:
+def _store(rt: Runtime, s: Session, data: bytes, new_now: set[str]) -> tuple[str, bool]:
+    """Store bytes once; True when they were in the store before this registration."""
     stored = rt.store.put_bytes(data)
-    known = s.get(Blob, stored.sha256) is not None
-    if not known:
+    if s.get(Blob, stored.sha256) is None:
         s.add(Blob(sha256=stored.sha256, size=stored.size))
         s.flush()
-    return stored.sha256, known or not stored.created
+        new_now.add(stored.sha256)
+    return stored.sha256, stored.sha256 not in new_now
 
 
-def _register_dossier(rt: Runtime, s: Session, batch: Batch, d: DossierInput) -> Registered:
+def _register_dossier(rt: Runtime, s: Session, batch: Batch, d: DossierInput,
+                      new_now: set[str]) -> Registered:
     shas: list[str | None] = []
     existed = 0
     for f in d.files:
         if f.data or f.error is None:
-            sha, known = _store(rt, s, f.data)
+            sha, known = _store(rt, s, f.data, new_now)
             shas.append(sha)
             existed += known
         else:

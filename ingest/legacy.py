@@ -26,6 +26,7 @@ sample documents exactly as Word stores text typed in these fonts.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -79,6 +80,7 @@ _VNI_LETTERS: dict[int, str] = {
     0xF3: "ĩ", 0xD3: "Ĩ", 0xF2: "ị", 0xD2: "Ị", 0xEE: "ỵ", 0xCE: "Ỵ",
 }  # fmt: skip
 _VNI_VOWELS = frozenset("aeiouyAEIOUYơƠưƯ")
+_VNI_BYTES = frozenset(_VNI_MARKS) | frozenset(_VNI_LETTERS)
 _VNI_REVERSE_MARKS = {mark: byte for byte, mark in _VNI_MARKS.items() if byte >= 0xE0}
 _VNI_REVERSE_LETTERS = {letter: byte for byte, letter in _VNI_LETTERS.items()}
 
@@ -106,6 +108,16 @@ def _to_byte(ch: str, encoding: Encoding) -> int | None:
     if encoding == "tcvn3":
         return _PDF_FORMS_TCVN3.get(ch)
     return None
+
+
+def _unprivate(text: str) -> str:
+    """Symbol-font private-use codes to their Latin-1 twins (same byte, readable by regexes)."""
+    if not _PRIVATE.search(text):
+        return text
+    return _PRIVATE.sub(lambda m: chr(ord(m.group(0)) - 0xF000), text)
+
+
+_PRIVATE = re.compile("[\uf020-\uf0ff]")
 
 
 def _fallback(byte: int) -> str:
@@ -184,11 +196,18 @@ def decode(text: str, encoding: Encoding, *, caps: bool = False) -> str:
     and (necessarily) lowercase accented codes — "PHÇN", "NHÊT" — get their capitals back,
     because TCVN3 has no accented capitals to type them with.
     """
-    out = _decode_tcvn3(text) if encoding == "tcvn3" else _decode_vni(text)
+    return _finish(_raw(text, encoding), encoding, caps)
+
+
+def _raw(text: str, encoding: Encoding) -> str:
+    return _decode_tcvn3(text) if encoding == "tcvn3" else _decode_vni(text)
+
+
+def _finish(out: str, encoding: Encoding, caps: bool) -> str:
     if caps:
         out = _upper(out)
     elif encoding == "tcvn3":
-        out = _CAPS_WORD.sub(_restore_caps_word, out)
+        out = _restore_caps(out)
     return unicodedata.normalize("NFC", out)
 
 
@@ -248,6 +267,23 @@ def _upper(text: str) -> str:
 _CAPS_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def _restore_caps(text: str) -> str:
+    """Capitals typed in a TCVN3 lowercase font, where the font has no accented capitals.
+
+    A word with two capitals and no lowercase ASCII letter ("PHÇN", "NHÊT") is upper-cased;
+    so is a whole text with no lowercase ASCII letter that already holds two such Vietnamese
+    words in capitals ("I. MôC §ÝCH Vµ YªU CÇU HÖ THèNG": "Vµ", "HÖ" too). A title-case word
+    next to abbreviations keeps its case: "Sè TT" is "Số TT", as the typist saw it.
+    """
+    out = _CAPS_WORD.sub(_restore_caps_word, text)
+    ascii_letters = [c for c in text if c.isascii() and c.isalpha()]
+    if ascii_letters and all(c.isupper() for c in ascii_letters):
+        shouted = [w for w in _CAPS_WORD.findall(out) if w.isupper() and not w.isascii()]
+        if len(shouted) >= 2:
+            return _upper(out)
+    return out
+
+
 def _restore_caps_word(match: re.Match[str]) -> str:
     word = match.group(0)
     if any("a" <= c <= "z" for c in word):
@@ -265,11 +301,15 @@ def decode_runs(
     A run's font decides first. Runs in other fonts are decoded only when ``default`` says
     the document is legacy (a content probe over the whole document, for fonts substituted
     on the way); symbol fonts and runs holding Unicode Vietnamese are left alone either way.
-    A run whose own content plainly reads as the *other* legacy encoding is decoded as that:
-    documents that mix VNI and TCVN3 under one font name exist in the corpus.
+
+    Documents that mix VNI and TCVN3 under one font name exist (the corpus has one: 57 % of
+    its lines VNI in a font named "VNSTCVN3"). So each run's words are also read both ways:
+    a reading that gives clearly more Vietnamese syllables than the one in force for the font
+    takes over (see ``_reading``).
     """
     decoded: list[str] = []
     found: Counter[str] = Counter()
+    in_force: dict[str | None, Encoding] = {}
     for text, font in runs:
         encoding = font_encoding(font)
         if encoding is None and not is_symbol_font(font):
@@ -277,53 +317,144 @@ def decode_runs(
         if encoding is None or not text or _UNICODE_VIETNAMESE.search(text):
             decoded.append(unicodedata.normalize("NFC", text))
             continue
-        encoding = _content_override(text, encoding)
-        decoded.append(decode(text, encoding, caps=is_caps_font(font) and encoding == "tcvn3"))
+        text = _unprivate(text)
+        encoding, mixed = _reading(text, in_force.setdefault(font, encoding), in_force, font)
+        out = _raw_mixed(text, encoding) if mixed else _raw(text, encoding)
+        decoded.append(_finish(out, encoding, encoding == "tcvn3" and is_caps_font(font)))
         found[encoding] += len(text)
     return decoded, (found.most_common(1)[0][0] if found else None)  # type: ignore[return-value]
 
 
-def _content_override(text: str, encoding: Encoding) -> Encoding:
-    other: Encoding = "vni" if encoding == "tcvn3" else "tcvn3"
+def _reading(text: str, current: Encoding, in_force: dict[str | None, Encoding],
+             font: str | None) -> tuple[Encoding, bool]:
+    """The reading for one run, and whether some of its words read better the other way.
+
+    The reading in force for the run's font holds, unless the other reading finds at least
+    two more Vietnamese words; then that reading is in force for the font from here on. A
+    single word never decides: one-word runs ("ặ", a name) are too often no syllable at all.
+    """
+    if not _MAYBE_LEGACY.search(text):
+        return current, False
     votes = _votes(text)
-    if votes[other] >= 2 and votes[other] > 2 * votes[encoding]:
-        return other
-    return encoding
+    other: Encoding = "vni" if current == "tcvn3" else "tcvn3"
+    if votes[other] >= votes[current] + 2:
+        in_force[font] = other
+        current, other = other, current
+    return current, votes[other] >= 2 and votes[current] >= 2
+
+
+def _raw_mixed(text: str, encoding: Encoding) -> str:
+    """Word by word: a word holding bytes that mean nothing in ``encoding``, which reads as a
+    Vietnamese syllable in the other encoding, is read the other way (some runs switch
+    encoding mid-line: "KÕt nèi ... SÔÛ, HUYEÄN")."""
+    other: Encoding = "vni" if encoding == "tcvn3" else "tcvn3"
+    parts = []
+    for piece in _WORD_SPLIT.split(text):
+        if _unmapped(piece, encoding) and not _unmapped(piece, other) and _WORD.fullmatch(piece):
+            alternative = _raw(piece, other)
+            if _plausible(alternative):
+                parts.append(alternative)
+                continue
+        parts.append(_raw(piece, encoding))
+    return "".join(parts)
+
+
+def _unmapped(text: str, encoding: Encoding) -> bool:
+    table = _TCVN3 if encoding == "tcvn3" else _VNI_BYTES
+    for ch in text:
+        byte = _to_byte(ch, encoding)
+        if byte is not None and byte >= 0xA0 and byte not in table:
+            return True
+    return False
+
+
+_MAYBE_LEGACY = re.compile("[\u0080-\u00ff\u2212\u2219]")
 
 
 # --------------------------------------------------------------------------- content probe
 
-# A Vietnamese syllable without its tone: initial consonant, vowel nucleus, final consonant.
-_NUCLEI = (
-    "uyê uya uyu iêu yêu oai oao oay oeo uây uôi ươi ươu "
-    "ai ao au ay âu ây eo êu ia iê iu oa oă oe oi ôi ơi oo ua uâ uê ui uô uơ uy ưa ưi ươ ưu yê "
-    "a ă â e ê i o ô ơ u ư y"
-).split()
-_SYLLABLE = re.compile(
-    "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
-    f"(?:{'|'.join(_NUCLEI)})"
-    "(?:ch|ng|nh|[cmnpt])?"
+# Vietnamese syllables: onset + rhyme, and the vowel that carries the tone. A legacy reading
+# of text in the *other* encoding yields words like "heọ" (VNI "heä" read as TCVN3) that have
+# letters in the right places but the tone on the wrong vowel; checking the tone's place is
+# what tells the two encodings apart on short runs.
+_ONSETS = (  # longest first
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
 )
-_WORD = re.compile("[\\w\u0080-\u00ff\uf020-\uf0ff\u2212\u2219]+")
+_RHYMES = frozenset({
+    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "ăc", "ăm",
+    "ăn", "ăng", "ăp", "ăt", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", "e", "ec", "em",
+    "en", "eng", "eo", "ep", "et", "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", "i", "ia",
+    "ich", "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "im", "in", "inh", "ip", "it",
+    "iu", "o", "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat",
+    "oay", "oăc", "oăm", "oăn", "oăng", "oăp", "oăt", "oc", "oe", "oen", "oeo", "oet", "oi",
+    "om", "on", "ong", "ooc", "oong", "op", "ot", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp",
+    "ôt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "u", "ua", "uân", "uâng", "uât", "uây", "uc", "uê",
+    "uêch", "uênh", "ui", "um", "un", "ung", "uơ", "uôc", "uôi", "uôm", "uôn", "uông", "uôt",
+    "up", "ut", "uy", "uya", "uych", "uyên", "uyêt", "uynh", "uyt", "uyu", "ư", "ưa", "ưc",
+    "ưi", "ưm", "ưn", "ưng", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu", "ưt",
+    "ưu", "y", "yêm", "yên", "yêt", "yêu",
+})
+_VOWELS = frozenset("aăâeêioôơuưy")
+_STOP_CODAS = ("p", "t", "c", "ch")
 _PROBE_WORDS = 4000
+_WORD = re.compile("[\\w\u0080-\u00ff\u2212\u2219]+")
+_WORD_SPLIT = re.compile("([\\w\u0080-\u00ff\u2212\u2219]+)")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _plausible(word: str) -> bool:
-    """Is this a Vietnamese syllable with at least one diacritic?"""
-    nfd = unicodedata.normalize("NFD", word.lower())
-    if sum(c in _TONES for c in nfd) > 1:
+    """Is this a Vietnamese syllable carrying at least one diacritic, tone in its place?"""
+    letters: list[list[str]] = []  # [letter with its shape mark, tone mark or ""]
+    for c in unicodedata.normalize("NFD", word.lower()):
+        if c in _TONES:
+            if not letters or letters[-1][1]:
+                return False
+            letters[-1][1] = c
+        elif unicodedata.combining(c):
+            if not letters:
+                return False
+            letters[-1][0] += c
+        else:
+            letters.append([c, ""])
+    base = "".join(unicodedata.normalize("NFC", b) for b, _ in letters)
+    tones = [i for i, (_, t) in enumerate(letters) if t]
+    if len(base) != len(letters) or (base.isascii() and not tones):
+        return False  # stray marks, or no diacritic at all: says nothing
+    onset = next((o for o in _ONSETS if base.startswith(o) and base[len(o):] in _RHYMES), "")
+    if not onset and base[:1] not in _VOWELS:
         return False
-    base = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
-    if base.isascii() and len(nfd) == len(base):
-        return False  # no diacritic: says nothing about the encoding
-    return _SYLLABLE.fullmatch(base) is not None
+    rhyme = base[len(onset):]
+    if rhyme not in _RHYMES and not (base.startswith("gi") and base[1:] in _RHYMES):
+        return False
+    if rhyme not in _RHYMES:  # "gì", "gìn": g + a rhyme in i
+        onset, rhyme = "g", base[1:]
+    if not tones:
+        return not rhyme.endswith(_STOP_CODAS)
+    tone = letters[tones[0]][1]
+    if rhyme.endswith(_STOP_CODAS) and tone not in (_ACUTE, _DOT):
+        return False
+    return tones[0] - len(onset) in _tone_places(rhyme)
+
+
+def _tone_places(rhyme: str) -> set[int]:
+    """Where the tone may sit in a rhyme (old and new spelling of "oa", "oe", "uy" both)."""
+    vowels = [i for i, c in enumerate(rhyme) if c in _VOWELS]
+    shaped = [i for i in vowels if rhyme[i] in "ăâêôơư"]
+    if shaped:
+        return {shaped[-1]}
+    if len(vowels) == 1 or rhyme[-1] not in _VOWELS:
+        return {vowels[-1]}
+    if "".join(rhyme[i] for i in vowels) in ("oa", "oe", "uy"):
+        return set(vowels)
+    return {vowels[1]} if len(vowels) == 3 else {vowels[0]}
 
 
 def _votes(text: str) -> dict[str, int]:
     """For each reading of the text, how many of its non-ASCII words are Vietnamese."""
     votes = {"none": 0, "tcvn3": 0, "vni": 0}
     seen = 0
-    for match in _WORD.finditer(text):
+    for match in _WORD.finditer(_unprivate(text)):
         word = match.group(0)
         if word.isascii():
             continue
@@ -376,7 +507,9 @@ def encode(text: str, encoding: Encoding, *, font: str | None = None) -> list[tu
         pieces = [(c, _encode_vni_char(c), "body") for c in text]
         return _merge(pieces, {"body": font or "VNI-Times"})
     body = font or ".VnTime"
-    caps_font = body if is_caps_font(body) else f"{_family(body)}H"
+    if is_caps_font(body):  # given the capitals font: the body is its lowercase sister
+        body = _family(body)[:-1]
+    caps_font = f"{_family(body)}H"
     caps_words = _caps_word_spans(text)
     pieces = []
     for i, ch in enumerate(text):

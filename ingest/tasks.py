@@ -37,7 +37,10 @@ def make_app(settings: Settings) -> Celery:
         worker_prefetch_multiplier=1,
         task_default_queue=QUEUE,
         broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": 3600, "polling_interval": 0.5},
+        # kombu's SQLAlchemy transport hands its options to create_engine: Redis only
+        broker_transport_options=(
+            {"visibility_timeout": 3600} if settings.celery_broker_url.startswith("redis") else {}
+        ),
         worker_hijack_root_logger=False,
         worker_max_tasks_per_child=200,
         task_soft_time_limit=None,

@@ -5,21 +5,8 @@ from pathlib import Path
 import pytest
 
 from ingest.intake import Limits, collect, collect_bytes
-
-
-def _zip(entries: dict[str, bytes], *, compression: int = zipfile.ZIP_DEFLATED) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression) as zf:
-        for name, data in entries.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
-
-def _write(root: Path, files: dict[str, bytes]) -> None:
-    for rel, data in files.items():
-        p = root / rel
-        p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(data)
+from tests.builders import write_tree as _write
+from tests.builders import zip_bytes as _zip
 
 
 def test_folder_of_files_is_one_dossier(tmp_path: Path) -> None:

@@ -1,35 +1,18 @@
 import io
-import zipfile
 
 import olefile  # noqa: F401 - the OLE reader triage relies on
 import pytest
-from docx import Document
 from PIL import Image
 
 from ingest.triage import triage
 from models.domain import FileType
 from models.errors import CorruptFile, EmptyFile, PasswordProtected, UnsupportedType
-
-
-def _docx_bytes() -> bytes:
-    buf = io.BytesIO()
-    d = Document()
-    d.add_paragraph("Bản mô tả sáng kiến")
-    d.save(buf)
-    return buf.getvalue()
+from tests.builders import docx_bytes, zip_bytes
 
 
 def _image(fmt: str) -> bytes:
     buf = io.BytesIO()
     Image.new("L", (20, 20), 255).save(buf, fmt)
-    return buf.getvalue()
-
-
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        for name, data in entries.items():
-            zf.writestr(name, data)
     return buf.getvalue()
 
 
@@ -39,14 +22,14 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     (_image("PNG"), FileType.IMAGE),
     (_image("JPEG"), FileType.IMAGE),
     (_image("TIFF"), FileType.IMAGE),
-    (_zip({"a/don.pdf": b"%PDF-1.4"}), FileType.ZIP),
+    (zip_bytes({"a/don.pdf": b"%PDF-1.4"}), FileType.ZIP),
 ])
 def test_type_comes_from_bytes_not_name(data: bytes, expected: FileType) -> None:
     assert triage(data, "misnamed.doc") is expected
 
 
 def test_docx_named_pdf_is_docx() -> None:
-    assert triage(_docx_bytes(), "don.pdf") is FileType.DOCX
+    assert triage(docx_bytes(['Bản mô tả sáng kiến']), "don.pdf") is FileType.DOCX
 
 
 def test_empty_file() -> None:
@@ -63,13 +46,13 @@ def test_text_file_named_pdf_is_unsupported() -> None:
 
 
 def test_spreadsheet_is_unsupported() -> None:
-    xlsx = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<w/>"})
+    xlsx = zip_bytes({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<w/>"})
     with pytest.raises(UnsupportedType):
         triage(xlsx, "bang.xlsx")
 
 
 def test_damaged_zip_is_corrupt() -> None:
-    data = _docx_bytes()
+    data = docx_bytes(['Bản mô tả sáng kiến'])
     with pytest.raises(CorruptFile):
         triage(data[: len(data) // 3], "cut.docx")
 
@@ -79,7 +62,7 @@ def test_encrypted_office_container_is_password_protected() -> None:
     from msoffcrypto.format.ooxml import OOXMLFile
 
     out = io.BytesIO()
-    OOXMLFile(io.BytesIO(_docx_bytes())).encrypt("matkhau", out)
+    OOXMLFile(io.BytesIO(docx_bytes(['Bản mô tả sáng kiến']))).encrypt("matkhau", out)
     with pytest.raises(PasswordProtected) as e:
         triage(out.getvalue(), "bao-mat.docx")
     assert e.value.code == "password_protected"

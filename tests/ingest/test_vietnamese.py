@@ -2,7 +2,14 @@ import unicodedata
 
 import pytest
 
-from ingest.vietnamese import fold, looks_broken, nfc, syllable_ok, text_quality
+from ingest.vietnamese import (
+    drop_stacked_tones,
+    fold,
+    looks_broken,
+    nfc,
+    syllable_ok,
+    text_quality,
+)
 
 GOOD = ("Cộng hòa xã hội chủ nghĩa Việt Nam. Độc lập - Tự do - Hạnh phúc. Sáng kiến giúp giảm "
         "thời gian xử lý hồ sơ của người dân, nâng cao chất lượng phục vụ; quyết định công nhận "
@@ -36,3 +43,13 @@ def test_fold_and_nfc() -> None:
     decomposed = unicodedata.normalize("NFD", "Đồng Nai")
     assert nfc(decomposed) == "Đồng Nai"
     assert fold(decomposed) == "Dong Nai"
+
+
+
+def test_page_without_any_stacked_diacritic_is_broken() -> None:
+    # dropping the tone of ệ/ộ/ấ… often leaves a real syllable ("bênh"), so the checker also
+    # notices a long Vietnamese text with no letter carrying two marks
+    text = drop_stacked_tones((GOOD + " ") * 3)
+    assert "Viêt" in text and "Cơng" not in text
+    assert text_quality(text).stacked == 0
+    assert looks_broken(text)
