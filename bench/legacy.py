@@ -18,7 +18,7 @@ the body (Word's story order; hoso puts each where it is anchored); their VNI co
 "ë" (ặ) as "ẵ" ("hoẵc", "chẵt"); they upper-case title-case words beside acronyms ("SỐ TT").
 
 Each .doc/.rtf is converted twice (once by ``read_doc``, once for the two extra columns and the
-baseline), so a full run takes about five minutes on two cores.
+baseline), so a full run takes 2.5-5 minutes on two cores.
 
 The metric functions (``score``) are used by the corpus tests too.
 """

@@ -29,7 +29,7 @@ from ingest.ocr import OcrOptions, TesseractEngine, ocr_pages
 DEBIAN_TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata")
 NPM_PACKAGE = "@tesseract.js-data/vie"
 NPM_MODELS = ("4.0.0", "4.0.0_best_int")
-CASES = ("clean", "noisy", "skew3", "dpi200", "stamp", "blur_jpeg", "photo")
+CASES = ("clean", "noisy", "skew3", "dpi200", "stamp", "blur_jpeg", "photo", "lowres")
 
 
 def fetch_package(dest: Path) -> Path:

@@ -138,9 +138,10 @@ CASES: dict[str, Degradation] = {
     "stamp": Degradation(stamp=True),
     "blur_jpeg": Degradation(blur=1.0, jpeg_quality=45),
     "photo": Degradation(photo=True, skew=2.0),
+    "lowres": Degradation(dpi=150, blur=0.5, jpeg_quality=50),  # a cheap scan, e-mailed
 }
 
-UPRIGHT = ("clean", "noisy", "dpi200", "stamp", "blur_jpeg")
+UPRIGHT = ("clean", "noisy", "dpi200", "stamp", "blur_jpeg", "lowres")
 
 
 @dataclass
