@@ -18,7 +18,7 @@ Windows-1252 (what Word and LibreOffice store: 0x80 is "€"), as Latin-1 (0x80 
 as the private-use code U+F000+byte that Word uses for fonts declared "symbol". PDF text layers
 add their own substitutes (U+2212 for TCVN3 "ư", U+2219 for "ã"; corpus PROVENANCE.md). All of
 them are folded back to the byte before the tables apply, so the tables are written once, over
-bytes.
+bytes; they live in ``ingest.legacy_tables`` (data only, with where each comes from).
 
 The functions are pure: no I/O, no state. ``encode`` is the inverse, used to build test and
 sample documents exactly as Word stores text typed in these fonts.
@@ -33,56 +33,27 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Literal
 
+from ingest.legacy_tables import (
+    ACUTE,
+    BREVE,
+    CIRC,
+    DOT,
+    HORN,
+    PDF_FORMS_TCVN3,
+    TCVN3,
+    TCVN3_REVERSE,
+    TONES,
+    VNI_BYTES,
+    VNI_LETTERS,
+    VNI_MARKS,
+    VNI_REVERSE_LETTERS,
+    VNI_REVERSE_MARKS,
+    VNI_VOWELS,
+)
+
 Encoding = Literal["tcvn3", "vni"]
 
-# --------------------------------------------------------------------------- the tables
-
-# TCVN3 byte -> letter, written as parallel strings (byte order does not matter).
-_TCVN3_BYTES = bytes(
-    [0xA1, 0xA2, 0xA3, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xAA, 0xAB, 0xAC, 0xAD, 0xAE]
-    + [0xB5, 0xB8, 0xB6, 0xB7, 0xB9]  # à á ả ã ạ
-    + [0xBB, 0xBE, 0xBC, 0xBD, 0xC6]  # ằ ắ ẳ ẵ ặ
-    + [0xC7, 0xCA, 0xC8, 0xC9, 0xCB]  # ầ ấ ẩ ẫ ậ
-    + [0xCC, 0xD0, 0xCE, 0xCF, 0xD1]  # è é ẻ ẽ ẹ
-    + [0xD2, 0xD5, 0xD3, 0xD4, 0xD6]  # ề ế ể ễ ệ
-    + [0xD7, 0xDD, 0xD8, 0xDC, 0xDE]  # ì í ỉ ĩ ị
-    + [0xDF, 0xE3, 0xE1, 0xE2, 0xE4]  # ò ó ỏ õ ọ
-    + [0xE5, 0xE8, 0xE6, 0xE7, 0xE9]  # ồ ố ổ ỗ ộ
-    + [0xEA, 0xED, 0xEB, 0xEC, 0xEE]  # ờ ớ ở ỡ ợ
-    + [0xEF, 0xF3, 0xF1, 0xF2, 0xF4]  # ù ú ủ ũ ụ
-    + [0xF5, 0xF8, 0xF6, 0xF7, 0xF9]  # ừ ứ ử ữ ự
-    + [0xFA, 0xFD, 0xFB, 0xFC, 0xFE]  # ỳ ý ỷ ỹ ỵ
-)
-_TCVN3_LETTERS = (
-    "ĂÂÊÔƠƯĐăâêôơưđ"
-    "àáảãạ" "ằắẳẵặ" "ầấẩẫậ" "èéẻẽẹ" "ềếểễệ" "ìíỉĩị"
-    "òóỏõọ" "ồốổỗộ" "ờớởỡợ" "ùúủũụ" "ừứửữự" "ỳýỷỹỵ"
-)
-_TCVN3 = dict(zip(_TCVN3_BYTES, _TCVN3_LETTERS, strict=True))
-_TCVN3_REVERSE = {letter: byte for byte, letter in _TCVN3.items()}
-
-# VNI: marks as combining characters; the byte of each mark in lowercase and capital form.
-_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
-_CIRC, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
-_TONES = (_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT)
-_VNI_MARKS: dict[int, str] = {
-    0xF9: _ACUTE, 0xF8: _GRAVE, 0xFB: _HOOK, 0xF5: _TILDE, 0xEF: _DOT,
-    0xE2: _CIRC, 0xE1: _CIRC + _ACUTE, 0xE0: _CIRC + _GRAVE, 0xE5: _CIRC + _HOOK,
-    0xE3: _CIRC + _TILDE, 0xE4: _CIRC + _DOT,
-    0xEA: _BREVE, 0xE9: _BREVE + _ACUTE, 0xE8: _BREVE + _GRAVE, 0xFA: _BREVE + _HOOK,
-    0xFC: _BREVE + _TILDE, 0xEB: _BREVE + _DOT,
-}  # fmt: skip
-_VNI_MARKS.update({byte - 0x20: mark for byte, mark in list(_VNI_MARKS.items())})  # capitals
-# VNI letters that are one byte of their own.
-_VNI_LETTERS: dict[int, str] = {
-    0xF4: "ơ", 0xD4: "Ơ", 0xF6: "ư", 0xD6: "Ư", 0xF1: "đ", 0xD1: "Đ",
-    0xEC: "ì", 0xCC: "Ì", 0xED: "í", 0xCD: "Í", 0xE6: "ỉ", 0xC6: "Ỉ",
-    0xF3: "ĩ", 0xD3: "Ĩ", 0xF2: "ị", 0xD2: "Ị", 0xEE: "ỵ", 0xCE: "Ỵ",
-}  # fmt: skip
-_VNI_VOWELS = frozenset("aeiouyAEIOUYơƠưƯ")
-_VNI_BYTES = frozenset(_VNI_MARKS) | frozenset(_VNI_LETTERS)
-_VNI_REVERSE_MARKS = {mark: byte for byte, mark in _VNI_MARKS.items() if byte >= 0xE0}
-_VNI_REVERSE_LETTERS = {letter: byte for byte, letter in _VNI_LETTERS.items()}
+# --------------------------------------------------------------------------- code points
 
 # Characters only Unicode Vietnamese has: a text holding them is already converted.
 _UNICODE_VIETNAMESE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
@@ -93,7 +64,6 @@ _CP1252_TO_BYTE = {
     for b in range(0x80, 0xA0)
     if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
-_PDF_FORMS_TCVN3 = {"\u2212": 0xAD, "\u2219": 0xB7}
 
 
 def _to_byte(ch: str, encoding: Encoding) -> int | None:
@@ -106,7 +76,7 @@ def _to_byte(ch: str, encoding: Encoding) -> int | None:
     if ch in _CP1252_TO_BYTE:
         return _CP1252_TO_BYTE[ch]
     if encoding == "tcvn3":
-        return _PDF_FORMS_TCVN3.get(ch)
+        return PDF_FORMS_TCVN3.get(ch)
     return None
 
 
@@ -218,7 +188,7 @@ def _decode_tcvn3(text: str) -> str:
         if byte is None:
             parts.append(ch)
         else:
-            parts.append(_TCVN3.get(byte) or _fallback(byte))
+            parts.append(TCVN3.get(byte) or _fallback(byte))
     return "".join(parts)
 
 
@@ -233,25 +203,25 @@ def _decode_vni(text: str) -> str:
         if byte is None or byte < 0x80:
             letter = chr(byte) if byte is not None else ch
             parts.append(letter)
-            prev_vowel, shape, tone = letter in _VNI_VOWELS, False, False
+            prev_vowel, shape, tone = letter in VNI_VOWELS, False, False
             continue
-        mark = _VNI_MARKS.get(byte)
+        mark = VNI_MARKS.get(byte)
         if mark is not None:
             if prev_vowel:
-                has_shape = mark[0] in (_CIRC, _BREVE)
-                has_tone = mark[-1] in _TONES
+                has_shape = mark[0] in (CIRC, BREVE)
+                has_tone = mark[-1] in TONES
                 if (has_shape and shape) or (has_tone and tone):
                     continue  # a repeated mark: keep the first
                 parts.append(mark)
                 shape, tone = shape or has_shape, tone or has_tone
             continue
-        letter = _VNI_LETTERS.get(byte)
+        letter = VNI_LETTERS.get(byte)
         if letter is not None:
             parts.append(letter)
             base = unicodedata.normalize("NFD", letter)
-            prev_vowel = base[0] in _VNI_VOWELS or letter in "ơƠưƯ"
+            prev_vowel = base[0] in VNI_VOWELS or letter in "ơƠưƯ"
             shape = letter in "ơƠưƯ"
-            tone = any(t in base for t in _TONES)
+            tone = any(t in base for t in TONES)
             if letter in "đĐ":
                 prev_vowel = False
             continue
@@ -360,7 +330,7 @@ def _raw_mixed(text: str, encoding: Encoding) -> str:
 
 
 def _unmapped(text: str, encoding: Encoding) -> bool:
-    table = _TCVN3 if encoding == "tcvn3" else _VNI_BYTES
+    table = TCVN3 if encoding == "tcvn3" else VNI_BYTES
     for ch in text:
         byte = _to_byte(ch, encoding)
         if byte is not None and byte >= 0xA0 and byte not in table:
@@ -407,7 +377,7 @@ def _plausible(word: str) -> bool:
     """Is this a Vietnamese syllable carrying at least one diacritic, tone in its place?"""
     letters: list[list[str]] = []  # [letter with its shape mark, tone mark or ""]
     for c in unicodedata.normalize("NFD", word.lower()):
-        if c in _TONES:
+        if c in TONES:
             if not letters or letters[-1][1]:
                 return False
             letters[-1][1] = c
@@ -432,7 +402,7 @@ def _plausible(word: str) -> bool:
     if not tones:
         return not rhyme.endswith(_STOP_CODAS)
     tone = letters[tones[0]][1]
-    if rhyme.endswith(_STOP_CODAS) and tone not in (_ACUTE, _DOT):
+    if rhyme.endswith(_STOP_CODAS) and tone not in (ACUTE, DOT):
         return False
     return tones[0] - len(onset) in _tone_places(rhyme)
 
@@ -513,7 +483,7 @@ def encode(text: str, encoding: Encoding, *, font: str | None = None) -> list[tu
     caps_words = _caps_word_spans(text)
     pieces = []
     for i, ch in enumerate(text):
-        if i in caps_words or (ch.isupper() and not ch.isascii() and ch not in _TCVN3_REVERSE):
+        if i in caps_words or (ch.isupper() and not ch.isascii() and ch not in TCVN3_REVERSE):
             pieces.append((ch, _encode_tcvn3_char(ch.lower()), "caps"))
         else:
             pieces.append((ch, _encode_tcvn3_char(ch), "body"))
@@ -526,7 +496,7 @@ def _caps_word_spans(text: str) -> set[int]:
     prev_end: int | None = None
     for m in re.finditer(r"[^\W\d_]+", text):
         word = m.group(0)
-        needs_h = any(c.isupper() and not c.isascii() and c not in _TCVN3_REVERSE for c in word)
+        needs_h = any(c.isupper() and not c.isascii() and c not in TCVN3_REVERSE for c in word)
         if needs_h and word == word.upper():
             if prev_end is not None and text[prev_end : m.start()].strip() == "":
                 spans.update(range(prev_end, m.start()))
@@ -540,39 +510,39 @@ def _caps_word_spans(text: str) -> set[int]:
 def _encode_tcvn3_char(ch: str) -> str | None:
     if ch.isascii():
         return ch
-    byte = _TCVN3_REVERSE.get(ch)
+    byte = TCVN3_REVERSE.get(ch)
     return None if byte is None else _fallback(byte)
 
 
 def _encode_vni_char(ch: str) -> str | None:
     if ch.isascii():
         return ch
-    if ch in _VNI_REVERSE_LETTERS:
-        return _fallback(_VNI_REVERSE_LETTERS[ch])
+    if ch in VNI_REVERSE_LETTERS:
+        return _fallback(VNI_REVERSE_LETTERS[ch])
     nfd = unicodedata.normalize("NFD", ch)
     base, marks = nfd[0], nfd[1:]
-    if base not in _VNI_VOWELS or not marks:
+    if base not in VNI_VOWELS or not marks:
         return None
-    shape = "".join(m for m in marks if m in (_CIRC, _BREVE, _HORN))
-    tone = "".join(m for m in marks if m in _TONES)
+    shape = "".join(m for m in marks if m in (CIRC, BREVE, HORN))
+    tone = "".join(m for m in marks if m in TONES)
     if len(shape) + len(tone) != len(marks):
         return None
-    if shape == _HORN:  # ơ ư are letters of their own; the tone follows as a mark
-        head = _VNI_REVERSE_LETTERS.get(unicodedata.normalize("NFC", base + _HORN))
+    if shape == HORN:  # ơ ư are letters of their own; the tone follows as a mark
+        head = VNI_REVERSE_LETTERS.get(unicodedata.normalize("NFC", base + HORN))
         if head is None:
             return None
-        rest = _VNI_REVERSE_MARKS.get(tone) if tone else None
+        rest = VNI_REVERSE_MARKS.get(tone) if tone else None
         if tone and rest is None:
             return None
         code = _fallback(head) + (_fallback(rest) if rest is not None else "")
     else:
-        byte = _VNI_REVERSE_MARKS.get(shape + tone)
+        byte = VNI_REVERSE_MARKS.get(shape + tone)
         if byte is None:
             return None
         code = base + _fallback(byte)
     if base.isupper():  # capital marks for capital letters, as a VNI keyboard types them
         code = code[0] + "".join(
-            _fallback(ord(c) - 0x20) if _to_byte(c, "vni") in _VNI_MARKS else c for c in code[1:]
+            _fallback(ord(c) - 0x20) if _to_byte(c, "vni") in VNI_MARKS else c for c in code[1:]
         )
     return code
 
