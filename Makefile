@@ -15,7 +15,7 @@ SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # LibreOffice Writer for .doc/.rtf, Python venv, Node's npm for the tessdata package.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils \
 	fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui \
-	python3 python3-venv python3-dev gcc npm
+	python3 python3-venv python3-dev gcc
 
 .PHONY: run test setup system venv model samples bench clean
 
@@ -29,6 +29,7 @@ setup: system venv model
 
 system:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)
+	command -v npm >/dev/null || missing="$$missing npm"  # any npm will do (Debian's or Node's)
 	if [ -n "$$missing" ]; then
 	  echo "Installing system packages:" $$missing
 	  $(SUDO) apt-get update -q

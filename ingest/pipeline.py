@@ -3,8 +3,12 @@
     intake      files, folders, ZIPs -> dossiers of files           ingest.intake.collect
     store       originals kept byte for byte, by sha256              models.storage (in jobs)
     triage      what each file really is, from its bytes             ingest.triage.triage
-    read        per page text: PDF text layer | OCR | Word | images  ingest.readers.READERS
-    check text  low OCR confidence flagged per page                  flag_low_confidence
+    read        per page text, by the reader for that type:          ingest.readers.READERS
+                  PDF: text layer, or OCR for scanned/broken pages   ingest.pdf
+                  DOCX, DOC/RTF (LibreOffice), legacy fonts          ingest.word, ingest.legacy
+                  images, multi-page TIFF, photos                    ingest.images
+                  OCR: orientation, deskew, Tesseract, confidence    ingest.ocr, ingest.preprocess
+    normalise   every page NFC                                       normalise
     (next issues: split stacks, classify, sections, fields, completeness, duplicates)
 
 Nothing here touches a database, Celery or the web: ``ingest.jobs`` calls these functions
@@ -18,35 +22,17 @@ from dataclasses import replace
 from ingest.readers import ReadContext, reader_for
 from ingest.triage import triage
 from ingest.vietnamese import nfc
-from models.domain import DocumentText, Page, Problem
+from models.domain import DocumentText
 
 
 def read_document(data: bytes, name: str, ctx: ReadContext) -> DocumentText:
     """One file's bytes -> its pages of clean NFC text, with per-page problems."""
     file_type = triage(data, name)
     text = reader_for(file_type)(data, name, ctx)
-    text = normalise(text)
-    return flag_low_confidence(text, ctx.ocr.low_confidence)
+    return normalise(text)
 
 
 def normalise(doc: DocumentText) -> DocumentText:
     """Every page ends NFC, whatever the reader did."""
     pages = tuple(replace(p, text=nfc(p.text)) for p in doc.pages)
     return replace(doc, pages=pages)
-
-
-def flag_low_confidence(doc: DocumentText, threshold: float) -> DocumentText:
-    """A page OCR'd with low mean word confidence gets a ``low_confidence`` problem (once)."""
-    flagged = {p.page for p in doc.problems if p.code == "low_confidence"}
-    extra = [
-        Problem("low_confidence",
-                f"Độ tin cậy nhận dạng chữ của trang thấp ({page.confidence:.0f}/100); "
-                "nên kiểm tra lại bản quét.", page=page.number, stage="ocr")
-        for page in doc.pages
-        if _low(page, threshold) and page.number not in flagged
-    ]
-    return replace(doc, problems=doc.problems + tuple(extra)) if extra else doc
-
-
-def _low(page: Page, threshold: float) -> bool:
-    return page.ocr and page.confidence is not None and page.confidence < threshold
