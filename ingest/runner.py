@@ -67,7 +67,8 @@ def start_worker(rt: Runtime, p: Plan) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "celery", "-A", "ingest.tasks:app", "worker",
            "--pool", "prefork", "--concurrency", str(p.processes), "--queues", QUEUE,
            "--without-gossip", "--without-mingle", "--without-heartbeat",
-           "--loglevel", "WARNING", "--hostname", f"embedded-{os.getpid()}@%h"]
+           "--loglevel", "WARNING", "--hostname", f"embedded-{os.getpid()}@%h",
+           "--pidfile", str(rt.settings.home / f"worker-{os.getpid()}.pid")]
     log = open(rt.settings.home / "worker.log", "ab")  # noqa: SIM115 - owned by the child
     return subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
