@@ -99,6 +99,8 @@ def show(
     for f in report["files"]:
         out.print(f"[bold]{f['path']}[/] — {f['type'] or '?'}, {f['kind']}, "
                   f"{f['page_count'] if text else f['pages']} trang")
+        if f["searchable_pdf"]:
+            out.print(f"  PDF tìm kiếm được: {rt.store.path(f['searchable_pdf'])}")
         if text:
             for page in f["pages"]:
                 out.rule(f"trang {page['number']}" + (" (OCR)" if page["ocr"] else ""))
