@@ -23,13 +23,20 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from bench.ocr import CASES as BENCH_CASES
 from bench.ocr import cer, cpu_seconds, load, machine, make_pages, wer
 from ingest.ocr import OcrOptions, TesseractEngine, ocr_pages
+from samples.render import Degradation
 
 DEBIAN_TESSDATA = Path("/usr/share/tesseract-ocr/5/tessdata")
 NPM_PACKAGE = "@tesseract.js-data/vie"
 NPM_MODELS = ("4.0.0", "4.0.0_best_int")
-CASES = ("clean", "noisy", "skew3", "dpi200", "stamp", "blur_jpeg", "photo", "lowres")
+# the OCR benchmark's upright cases, and two harsher ones where the models part ways
+KINDS = {**{c: BENCH_CASES[c] for c in ("clean", "noisy", "skew3", "dpi200", "stamp",
+                                         "blur_jpeg", "photo", "lowres")},
+         "fax": Degradation(dpi=120, blur=0.6, jpeg_quality=40),
+         "phone": Degradation(photo=True, blur=1.5, jpeg_quality=60, skew=1.0)}
+CASES = tuple(KINDS)
 
 
 def fetch_package(dest: Path) -> Path:
@@ -68,8 +75,9 @@ def bare_seconds(path: Path, model_dir: Path) -> float:
     return cpu_seconds() - c0
 
 
-def compare(dirs: dict[str, Path], per_case: int, folder: Path) -> dict[str, dict[str, float]]:
-    pages = make_pages(CASES, per_case, folder, base_seed=9100)
+def compare(dirs: dict[str, Path], cases: Sequence[str], per_case: int,
+            folder: Path) -> dict[str, dict[str, float]]:
+    pages = make_pages(cases, per_case, folder, base_seed=9100, kinds=KINDS)
     engine = TesseractEngine()
     rows: dict[str, dict[str, list[float]]] = {m: {} for m in dirs}
     for page in pages:
@@ -91,12 +99,12 @@ def compare(dirs: dict[str, Path], per_case: int, folder: Path) -> dict[str, dic
     return out
 
 
-def table(results: dict[str, dict[str, float]]) -> str:
-    head = ("| model | MB | " + " | ".join(f"{c} CER %" for c in CASES)
+def table(results: dict[str, dict[str, float]], cases: Sequence[str]) -> str:
+    head = ("| model | MB | " + " | ".join(f"{c} CER %" for c in cases)
             + " | **CER %** | **WER %** | hoso s/page | bare s/page |")
-    rows = [head, "|---|---:|" + "---:|" * (len(CASES) + 4)]
+    rows = [head, "|---|---:|" + "---:|" * (len(cases) + 4)]
     for model, r in results.items():
-        cells = " | ".join(f"{r[f'cer_{c}'] * 100:.2f}" for c in CASES)
+        cells = " | ".join(f"{r[f'cer_{c}'] * 100:.2f}" for c in cases)
         rows.append(f"| {model} | {r['mb']:.1f} | {cells} | **{r['cer'] * 100:.2f}** | "
                     f"**{r['wer'] * 100:.2f}** | {r['hoso_s']:.2f} | {r['bare_s']:.2f} |")
     return "\n".join(rows)
@@ -106,16 +114,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages-per-case", type=int, default=2)
     ap.add_argument("--package-dir", default=None, help="an unpacked @tesseract.js-data/vie")
+    ap.add_argument("--cases", default=",".join(CASES), help="comma-separated subset")
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
+    cases = [c for c in args.cases.split(",") if c]
+    if set(cases) - set(KINDS):
+        ap.error(f"unknown cases: {', '.join(sorted(set(cases) - set(KINDS)))}")
     work = Path(tempfile.mkdtemp(prefix="hoso-models-"))
     try:
         package = Path(args.package_dir) if args.package_dir else fetch_package(work)
-        results = compare(model_dirs(package, work / "models"), args.pages_per_case,
+        results = compare(model_dirs(package, work / "models"), cases, args.pages_per_case,
                           work / "pages")
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(table(results))
+    print(table(results, cases))
     m = machine()
     print(f"\nMachine: {m['cpu']}, {m['cores']} cores; {m['tesseract']}; "
           f"{args.pages_per_case} pages per case; CPU seconds, median, one page at a time.")

@@ -1,7 +1,8 @@
 """OCR benchmark: accuracy and speed of hoso's OCR against bare ``tesseract`` on the same pages.
 
-    .venv/bin/python -m bench.ocr [--pages-per-case 2] [--workers N] [--model-dir DIR]
-                                  [--cases clean,skew3,...] [--out bench/out/ocr.json]
+    .venv/bin/python -m bench.ocr [--pages-per-case 4] [--rounds 2] [--workers N]
+                                  [--model-dir DIR] [--cases clean,skew3,...]
+                                  [--out bench/out/ocr.json] [--keep DIR] [--ablations]
 
 Pages are generated here, not taken from the tests: realistic Vietnamese administrative and
 initiative paragraphs drawn from sentence pools with a seeded RNG (all names fictional),
@@ -11,7 +12,13 @@ whitespace collapsed) of hoso (``ingest.ocr.ocr_pages``) and of ``tesseract IMG 
 Then it times both on every page with the same parallelism — N pages at once, hoso through
 ``ocr_pages(workers=N)``, bare tesseract as N processes — interleaved batch by batch so that
 a noisy neighbour hurts both alike, and reports pages per second (medians) and their ratio.
-Both sides start from the same PNG file on disk; hoso's time includes decoding it.
+Both sides start from the same PNG file on disk; hoso's time includes decoding it, and
+hoso also writes each page's searchable PDF (its default), which bare tesseract does not.
+
+``--ablations`` instead runs hoso one page at a time with one step changed (deskew off,
+despeckling off, bicubic resampling, binarisation, ...) and prints CER per case and CPU
+seconds per page of each variant: that table decided which clean-ups ``ingest.preprocess``
+does.
 """
 
 from __future__ import annotations
@@ -28,10 +35,13 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
@@ -153,7 +163,7 @@ class BenchPage:
 
 
 def make_pages(cases: Sequence[str], per_case: int, folder: Path, base_seed: int = 7000,
-               dpi: int = 300) -> list[BenchPage]:
+               dpi: int = 300, kinds: Mapping[str, Degradation] = CASES) -> list[BenchPage]:
     """Render ``per_case`` pages per case, each from its own text, saved as PNG with DPI."""
     folder.mkdir(parents=True, exist_ok=True)
     out = []
@@ -161,7 +171,7 @@ def make_pages(cases: Sequence[str], per_case: int, folder: Path, base_seed: int
         for k in range(per_case):
             seed = base_seed + 100 * ci + k
             layout = layout_pages(page_blocks(seed), dpi=dpi)[0]  # first page only: ~1 page
-            deg = CASES[case]
+            deg = kinds[case]
             img = degrade(draw(layout), Degradation(**{**asdict(deg), "seed": seed}), src_dpi=dpi)
             out_dpi = deg.dpi or dpi
             path = folder / f"{case}-{k}.png"
@@ -262,7 +272,8 @@ def machine() -> dict[str, str]:
                 break
     except OSError:
         pass
-    version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True)
+    version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True,
+                             check=False)
     load1 = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return {"cpu": cpu, "cores": str(os.cpu_count()),
             "tesseract": (version.stdout or version.stderr).splitlines()[0],
@@ -285,10 +296,10 @@ def run(cases: Sequence[str], per_case: int, workers: int, model_dir: str | None
         for b, batch in enumerate(batches):
             paths = [p.path for p in batch]
             got: dict[str, tuple[list[str], float, float]] = {}
+            runs = {"hoso": partial(hoso_pages, paths, options, engine),
+                    "bare": partial(bare_pages, paths, model_dir, workers)}
             for who in (("hoso", "bare") if (b + r) % 2 == 0 else ("bare", "hoso")):
-                got[who] = measure(
-                    (lambda: hoso_pages(paths, options, engine)) if who == "hoso"
-                    else (lambda: bare_pages(paths, model_dir, workers)))
+                got[who] = measure(runs[who])
                 if r == 0:
                     texts[who].update(zip(paths, got[who][0]))
             timings.append(Timing(batch[0].case, len(batch), got["hoso"][1], got["bare"][1],
@@ -340,17 +351,17 @@ def table(report: Report) -> str:
         name = f"**{case}**" if case == "overall" else case
         rows.append(f"| {name} | {m['hoso_cer']*100:.2f} | {m['bare_cer']*100:.2f} | "
                     f"{m['hoso_wer']*100:.2f} | {m['bare_wer']*100:.2f} |")
-    rows += ["", f"| pages ({report.workers} at once) | hoso pages/s | bare pages/s | "
-             "ratio (wall) | ratio (CPU) |", "|---|---:|---:|---:|---:|"]
+    rows += ["", (f"| pages ({report.workers} at once) | hoso pages/s | bare pages/s | "
+                  "ratio (wall) | ratio (CPU) |"), "|---|---:|---:|---:|---:|"]
     for name, s in report.speed.items():
         b = "**" if name in ("upright", "all") else ""
         rows.append(f"| {b}{name}{b} | {s['hoso_pps']:.3f} | {s['bare_pps']:.3f} | "
                     f"{b}{s['ratio_wall']:.2f}{b} | {s['ratio_cpu']:.2f} |")
     m = report.machine
-    rows += ["", f"Machine: {m['cpu']}, {m['cores']} cores (load {m['load_at_start']} at start); "
-             f"{m['tesseract']}; Python {m['python']}; model: "
-             f"{report.model_dir or 'tesseract default'}; {report.pages_per_case} pages per case, "
-             f"{report.rounds} timing rounds."]
+    rows += ["", (f"Machine: {m['cpu']}, {m['cores']} cores (load {m['load_at_start']} at "
+                  f"start); {m['tesseract']}; Python {m['python']}; model: "
+                  f"{report.model_dir or 'tesseract default'}; {report.pages_per_case} pages "
+                  f"per case, {report.rounds} timing rounds.")]
     return "\n".join(rows)
 
 
@@ -391,19 +402,27 @@ def _autocontrast(img: Image.Image) -> Image.Image:
     return ImageOps.autocontrast(preprocess.to_gray(img), cutoff=1)
 
 
-def variants(model_dir: str | None) -> dict[str, tuple[OcrEngine, OcrOptions]]:
+Variant = tuple[OcrEngine, OcrOptions, dict[str, object]]
+
+
+def variants(model_dir: str | None) -> dict[str, Variant]:
+    """hoso as shipped, and with one thing changed: an option, an engine setting, a clean-up
+    wrapped around the engine, or a ``preprocess`` constant set for that variant only."""
     base = OcrOptions(tessdata_dir=model_dir, workers=1, searchable_pdf=True)
     real = TesseractEngine()
     return {
-        "hoso": (real, base),
-        "no deskew": (real, replace(base, deskew=False)),
-        "no orientation": (real, replace(base, orientation=False)),
-        "no searchable PDF": (real, replace(base, searchable_pdf=False)),
-        "invert retries on": (TesseractEngine(config=()), base),
-        "+ Otsu bilevel": (Cleanup(real, _otsu_bilevel), base),
-        "+ median 3x3": (Cleanup(real, _median3), base),
-        "+ red/blue ink out": (Cleanup(real, _red_out), base),
-        "+ autocontrast": (Cleanup(real, _autocontrast), base),
+        "hoso": (real, base, {}),
+        "no deskew": (real, replace(base, deskew=False), {}),
+        "no orientation": (real, replace(base, orientation=False), {}),
+        "no despeckle": (real, base, {"SPECKLE_LIMIT": 1.0}),
+        "no searchable PDF": (real, replace(base, searchable_pdf=False), {}),
+        "bicubic deskew": (real, base, {"RESAMPLE": Image.Resampling.BICUBIC}),
+        "tessedit_do_invert=0": (TesseractEngine(config=("-c", "tessedit_do_invert=0")), base,
+                                 {}),
+        "+ Otsu bilevel": (Cleanup(real, _otsu_bilevel), base, {}),
+        "+ median 3x3 always": (Cleanup(real, _median3), base, {}),
+        "+ red/blue ink out": (Cleanup(real, _red_out), base, {}),
+        "+ autocontrast": (Cleanup(real, _autocontrast), base, {}),
     }
 
 
@@ -414,10 +433,13 @@ def ablate(cases: Sequence[str], per_case: int, model_dir: str | None, folder: P
     cers: dict[str, dict[str, list[float]]] = {v: {c: [] for c in cases} for v in vs}
     cpus: dict[str, list[float]] = {v: [] for v in vs}
     for page in pages:  # variants interleaved page by page
-        for name, (engine, options) in vs.items():
-            c0 = cpu_seconds()
-            result = ocr_pages([(1, load(page.path))], engine=engine, options=options)[0]
-            cpus[name].append(cpu_seconds() - c0)
+        for name, (engine, options, constants) in vs.items():
+            with ExitStack() as stack:
+                for key, value in constants.items():
+                    stack.enter_context(patch.object(preprocess, key, value))
+                c0 = cpu_seconds()
+                result = ocr_pages([(1, load(page.path))], engine=engine, options=options)[0]
+                cpus[name].append(cpu_seconds() - c0)
             cers[name][page.case].append(cer(page.truth, result.page.text))
     rows = ["| variant | " + " | ".join(f"{c} CER %" for c in cases) + " | CPU s/page |",
             "|---|" + "---:|" * (len(cases) + 1)]

@@ -138,7 +138,7 @@ def decode_frame(image: Image.Image, index: int) -> Image.Image:
     return frame
 
 
-def _searchable(data: bytes, results: list[OcrPage]) -> bytes:
+def _searchable(data: bytes, results: list[OcrPage]) -> bytes | None:
     """The OCR pages' PDFs; a page whose OCR failed still shows its image (decoded again)."""
     pdfs = []
     for r in results:
@@ -150,4 +150,4 @@ def _searchable(data: bytes, results: list[OcrPage]) -> bytes:
         except DECODE_ERRORS:
             continue
         pdfs.append(page_pdf(frame, page_dpi(frame)))
-    return merge_pages(pdfs) if pdfs else b""
+    return merge_pages(pdfs) if pdfs else None

@@ -9,8 +9,9 @@ Tesseract is run once per page and asked for TSV and PDF together: the TSV gives
 with their confidences and line structure (the text is rebuilt from it, so no separate txt
 pass), the PDF is the page image with an invisible text layer at the page's physical size.
 Orientation and skew come from cheap ink statistics (``ingest.preprocess``); OSD would cost
-two thirds of an OCR pass on every page. Only when the up/down decision was weak and the
-result reads badly is the page read a second time the other way up.
+two thirds of an OCR pass on every page. A page is read a second time, the other way up,
+only when it read badly (mean confidence under ``low_confidence``) and either the up/down
+decision was weak or the reading was very bad (25 points under); the better reading wins.
 
 ``pytesseract`` is imported here and nowhere else; its exceptions become ``OcrTimeout`` and
 ``OcrFailed`` at the call.
@@ -47,6 +48,7 @@ MAX_LONG_INCHES = 20.0  # a DPI tag that makes the page longer than this (A3 is 
 # Extra Tesseract settings for every run: none. (tessedit_do_invert=0, often advised for
 # speed, saved nothing measurable here: bench/README.md.)
 TESSERACT_CONFIG: tuple[str, ...] = ()
+SIZE_PER_BOX = 0.76  # median word box height / font size, body text of rendered pages
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ def _collect(number: int, future: Future[OcrPage]) -> OcrPage:
         return future.result()
     except HosoError as exc:
         problem = Problem(exc.code, exc.message, page=number, stage="ocr", detail=exc.detail)
-    except Exception as exc:  # noqa: BLE001 - one page's surprise must not sink the file
+    except Exception as exc:  # one page's surprise must not sink the file
         log.exception("OCR of page %d failed", number)
         problem = Problem(OcrFailed.code, OcrFailed.message_vi, page=number, stage="ocr",
                           detail=f"{type(exc).__name__}: {exc}")
@@ -348,5 +350,3 @@ def _lines(words: tuple[OcrWord, ...], text: str, dpi: int) -> tuple[Line, ...]:
         out.append(Line(line_text, size=round(size, 1)))
     return tuple(out)
 
-
-SIZE_PER_BOX = 0.76  # median word box height / font size of body text on rendered pages

@@ -54,6 +54,6 @@ if ! cmp -s "$DEBIAN_TESSDATA/osd.traineddata" "$DEST/osd.traineddata" 2>/dev/nu
   echo "copied osd.traineddata into $DEST"
 fi
 
-# the model must load: a one-line page through tesseract with this folder
+# the folder must work for tesseract: it lists vie among its languages
 tesseract --tessdata-dir "$DEST" --list-langs 2>/dev/null | grep -qx vie \
   || die "tesseract does not list vie in $DEST"

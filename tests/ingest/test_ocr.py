@@ -87,7 +87,7 @@ def test_skewed_pages_are_deskewed(layout: PageLayout, skew: float) -> None:
     assert cer(layout.text, result.page.text) <= 0.02
 
 
-@pytest.mark.parametrize("turn", [90, 180])
+@pytest.mark.parametrize("turn", [90, 180, 270])
 def test_turned_pages_come_back_upright(layout: PageLayout, turn: int) -> None:
     result = ocr_page(scan(layout, rotate=turn), 1, engine=ENGINE, options=FAST)
     assert result.rotation == turn
@@ -97,6 +97,18 @@ def test_turned_pages_come_back_upright(layout: PageLayout, turn: int) -> None:
 def test_page_under_a_seal(layout: PageLayout) -> None:
     result = ocr_page(scan(layout, stamp=True), 1, engine=ENGINE, options=FAST)
     assert cer(layout.text, result.page.text) <= 0.03
+
+
+def test_phone_photo_of_a_page(layout: PageLayout) -> None:
+    result = ocr_page(scan(layout, photo=True, skew=-2.0), 1, engine=ENGINE, options=FAST)
+    assert cer(layout.text, result.page.text) <= 0.03
+
+
+def test_real_pages_in_parallel_stay_in_order(layout: PageLayout) -> None:
+    pages = [(1, scan(layout, rotate=180)), (2, scan(layout)), (3, scan(layout, skew=4.0))]
+    results = ocr_pages(pages, engine=ENGINE, options=OcrOptions(workers=2))
+    assert [(r.page.number, r.rotation) for r in results] == [(1, 180), (2, 0), (3, 0)]
+    assert all(cer(layout.text, r.page.text) <= 0.02 and r.pdf for r in results)
 
 
 @pytest.mark.slow
@@ -202,7 +214,7 @@ def test_many_pages_in_order_with_workers() -> None:
 
 # --------------------------------------------------------------------------- text helpers
 
-TSV = "\n".join([
+TSV_ROWS = [
     "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
     "1\t1\t0\t0\t0\t0\t0\t0\t1654\t2339\t-1\t",
     "5\t1\t1\t1\t1\t1\t10\t10\t90\t40\t96.5\tCỘNG",
@@ -210,7 +222,8 @@ TSV = "\n".join([
     "5\t1\t1\t1\t2\t1\t10\t60\t90\t40\t88.0\tĐộc",
     "5\t1\t2\t1\t1\t1\t10\t200\t90\t40\t-1\t ",
     "5\t1\t2\t1\t1\t2\t10\t200\t90\t40\t40.5\tlập",
-])
+]
+TSV = "\n".join(TSV_ROWS)
 
 
 def test_tsv_to_text_and_confidence() -> None:
