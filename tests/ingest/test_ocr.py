@@ -19,12 +19,15 @@ from rapidfuzz.distance import Levenshtein
 from ingest.ocr import (
     OcrOptions,
     OcrResult,
+    OcrWord,
     TesseractEngine,
     clean_text,
     ocr_page,
     ocr_pages,
     page_dpi,
     parse_tsv,
+    strip_rule_marks,
+    words_to_text,
     words_to_text,
 )
 from models.domain import PageMethod
@@ -246,3 +249,8 @@ def test_page_dpi(info: dict, size: tuple[int, int], dpi: int) -> None:
     img = Image.new("1", size)
     img.info.update(info)
     assert page_dpi(img) == dpi
+
+
+def test_table_rules_read_as_bars_are_dropped() -> None:
+    words = [OcrWord(t, 90.0, 1, 1, 1, 30) for t in ("|", "|Nguyễn", "Văn", "môn|", "¦", "A|B")]
+    assert words_to_text(strip_rule_marks(words)) == "Nguyễn Văn môn A|B"
