@@ -23,6 +23,7 @@ run: setup samples
 	$(VENV)/bin/hoso ingest samples/dossiers
 
 test: setup
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 setup: system venv model

@@ -139,7 +139,7 @@ def process_document(rt: Runtime, document_id: int, ctx: ReadContext, *,
                 s.get(Document, document_id).status = "pending"
             raise
         failure = _problem_of(exc, "read")
-    except Exception as exc:  # noqa: BLE001 - one broken file must never stop a batch
+    except Exception as exc:
         log.exception("internal error reading document %s (%s)", document_id, name)
         failure = Problem("internal_error", "Lỗi hệ thống khi đọc tệp; đã ghi nhật ký để xử lý.",
                           stage="read", detail=f"{type(exc).__name__}: {exc}")
@@ -203,7 +203,7 @@ def _add_problem(s: Session, dossier_id: int, document_id: int | None, p: Proble
                      code=p.code, message=p.message, detail=p.detail))
 
 
-def _line_json(line) -> dict:  # noqa: ANN001
+def _line_json(line) -> dict:
     out = {"text": line.text}
     for key in ("size", "style", "numbering"):
         if getattr(line, key) is not None:

@@ -62,7 +62,7 @@ def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOpti
             for number, page in enumerate(pdf.pages, start=1):
                 try:
                     words = _page_words(page)
-                except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on bad pages
+                except Exception as exc:
                     log.warning("%s p.%d: text layer unreadable: %s", name, number, exc)
                     words = _Words("", (), "unreadable", None, 300)
                 legacy_found = legacy_found or words.legacy
@@ -98,14 +98,14 @@ def _check_openable(data: bytes, name: str, max_pages: int) -> int:
         if reader.is_encrypted:
             try:
                 ok = reader.decrypt("")
-            except Exception as exc:  # noqa: BLE001 - unsupported crypto filters raise anything
+            except Exception as exc:
                 raise EncryptedFile(f"{name}: {exc}") from exc
             if not ok:
                 raise EncryptedFile(f"{name}: needs a password")
         count = len(reader.pages)
     except EncryptedFile:
         raise
-    except Exception as exc:  # noqa: BLE001 - pypdf's errors are many and untyped
+    except Exception as exc:
         raise CorruptFile(f"{name}: {exc}") from exc
     if count == 0:
         raise CorruptFile(f"{name}: no pages")

@@ -69,7 +69,7 @@ def start_worker(rt: Runtime, p: Plan) -> subprocess.Popen:
            "--without-gossip", "--without-mingle", "--without-heartbeat",
            "--loglevel", "WARNING", "--hostname", f"embedded-{os.getpid()}@%h",
            "--pidfile", str(rt.settings.home / f"worker-{os.getpid()}.pid")]
-    log = open(rt.settings.home / "worker.log", "ab")  # noqa: SIM115 - owned by the child
+    log = open(rt.settings.home / "worker.log", "ab")
     return subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT,
                             start_new_session=True)
 

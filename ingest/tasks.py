@@ -64,7 +64,7 @@ def _process_document(self: Task, document_id: int) -> str:
 _RUNTIME = None
 
 
-def _runtime():  # noqa: ANN202 - one Runtime per worker process, built on first use
+def _runtime():
     global _RUNTIME
     if _RUNTIME is None:
         from ingest.runtime import Runtime

@@ -28,7 +28,6 @@ from ingest.ocr import (
     parse_tsv,
     strip_rule_marks,
     words_to_text,
-    words_to_text,
 )
 from models.domain import PageMethod
 from models.errors import OcrFailed, OcrTimeout

@@ -465,7 +465,7 @@ def test_parallel_conversions_use_their_own_profiles(legacy_doc: bytes) -> None:
     def work() -> None:
         try:
             results.append(read_doc(legacy_doc))
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+        except BaseException as exc:
             results.append(exc)
 
     threads = [threading.Thread(target=work) for _ in range(2)]
