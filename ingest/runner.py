@@ -91,7 +91,9 @@ def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress 
     from ingest.jobs import pending_documents
 
     todo = sorted(set(document_ids) | set(pending_documents(rt)))
-    if not todo:
+    if finished_count(rt, todo) >= len(todo):  # nothing to do: no worker to start
+        if on_progress:
+            on_progress(len(todo), len(todo))
         return
     p = plan(rt.settings.worker_count, len(todo))
     enqueue(rt, pending_documents(rt))
