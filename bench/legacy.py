@@ -2,12 +2,12 @@
 
     .venv/bin/python -m bench.legacy [--corpus PATH] [--workers 2] [--only SUBSTRING] [--per-file]
 
-Reads every .doc, .rtf (``ingest.word.read_doc``, LibreOffice) and synthetic .docx
-(``read_docx``) of ``../shared/corpora/legacy-vn`` that has a transcript, and prints per subset
-(public-domain / synthetic, never mixed) and file type: documents, failures, and the mean
-diacritic, character and syllable accuracy — for hoso and for the same text with NO legacy
-conversion (the baseline). The .pdf files belong to the PDF reader and the .xls/.ppt files to
-no reader of ours; they are skipped and counted.
+Reads every .doc, .rtf (``ingest.word.read_doc``, LibreOffice), .pdf (``ingest.pdf.read_pdf``)
+and synthetic .docx (``read_docx``) of ``../shared/corpora/legacy-vn`` that has a transcript,
+and prints per subset (public-domain / synthetic, never mixed) and file type: documents,
+failures, and the mean diacritic, character and syllable accuracy — for hoso and for the same
+text with NO legacy conversion (the baseline). The .xls/.ppt files belong to no reader of
+ours; they are skipped and counted.
 
 Two extra columns explain a gap that is the transcripts', not ours: the transcripts keep
 text typed in TCVN3 capital fonts (".VnTimeH") in lowercase, as its bytes are, while hoso
@@ -134,7 +134,7 @@ def _documents(corpus: Path) -> tuple[list[tuple[str, str, Path, Path]], dict[st
     for path in sorted((corpus / "corpus/public-domain").rglob("*.*")):
         kind = path.suffix.lower().lstrip(".")
         truth = corpus / "ground-truth" / f"{path.stem}.txt"
-        if kind in ("doc", "rtf") and truth.exists():
+        if kind in ("doc", "rtf", "pdf") and truth.exists():
             docs.append(("public-domain", kind, path, truth))
         elif not path.name.startswith("."):
             skipped[kind] = skipped.get(kind, 0) + 1
@@ -154,6 +154,8 @@ def _one(job: tuple[str, str, Path, Path]) -> Result:
 
     subset, kind, path, truth_path = job
     truth = truth_path.read_text(encoding="utf-8")
+    if kind == "pdf":
+        return _one_pdf(subset, path, truth)
     started = time.monotonic()
     try:
         data = path.read_bytes()
@@ -171,6 +173,30 @@ def _one(job: tuple[str, str, Path, Path]) -> Result:
         score(text.casefold(), truth.casefold()).diacritic_accuracy,
         score(_document_text(plain), truth).diacritic_accuracy,
         score(_document_text(raw), truth), None, seconds)
+
+
+def _one_pdf(subset: str, path: Path, truth: str) -> Result:
+    """A text-layer PDF through ``ingest.pdf`` (pages without text go to real OCR); the
+    baseline is pdfplumber's text as stored."""
+    import pdfplumber
+
+    from ingest.ocr import OcrOptions, TesseractEngine
+    from ingest.pdf import read_pdf
+
+    started = time.monotonic()
+    try:
+        doc = read_pdf(path.read_bytes(), name=path.name, engine=TesseractEngine(),
+                       options=OcrOptions(searchable_pdf=False))
+        seconds = time.monotonic() - started
+        with pdfplumber.open(path) as pdf:
+            raw = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    except Exception as exc:
+        return Result(subset, "pdf", path.stem, None, None, None, None,
+                      f"{type(exc).__name__}: {exc}", time.monotonic() - started)
+    text = _document_text(doc)
+    return Result(subset, "pdf", path.stem, score(text, truth),
+                  score(text.casefold(), truth.casefold()).diacritic_accuracy, None,
+                  score(raw, truth), None, seconds)
 
 
 def _no_conversion(runs, default=None):

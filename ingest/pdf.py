@@ -115,17 +115,27 @@ def _check_openable(data: bytes, name: str, max_pages: int) -> int:
 
 
 def _page_words(page: pdfplumber.page.Page) -> _Words:
-    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False,
-                               use_text_flow=False)
+    # Words are not split where the font changes: PDF makers put a glyph or two of a word in
+    # another subset of the same font ("GDNPMF+VnTimeH" inside "GDNPMG+VnTimeH"), and
+    # legacy text is decoded by runs of one base font inside each word.
+    words = page.extract_words(extra_attrs=["size"], keep_blank_chars=False,
+                               use_text_flow=False, return_chars=True)
     dpi = _scan_dpi(page)
     if sum(len(w["text"]) for w in words) < MIN_TEXT_CHARS:
         return _Words("", (), "no_text", None, dpi)
-    texts, found = legacy.decode_runs([(w["text"], _base_font(w["fontname"])) for w in words])
+    runs = [_font_runs(w["chars"]) for w in words]
+    flat = [run for word_runs in runs for run in word_runs]
+    decoded, found = legacy.decode_runs(flat)
     if found is None:
         probe = legacy.probe_encoding(" ".join(w["text"] for w in words))
         if probe:
-            texts, found = legacy.decode_runs(
-                [(w["text"], _base_font(w["fontname"])) for w in words], default=probe)
+            decoded, found = legacy.decode_runs(flat, default=probe)
+    texts, i = [], 0
+    for word_runs in runs:
+        texts.append("".join(decoded[i:i + len(word_runs)]))
+        i += len(word_runs)
+    for w in words:
+        w["fontname"] = max(w["chars"], key=lambda c: len(c["text"]))["fontname"] if w["chars"] else ""
     lines = _group_lines(words, texts)
     text = nfc("\n".join(line.text for line in lines))
     broken = None
@@ -134,6 +144,18 @@ def _page_words(page: pdfplumber.page.Page) -> _Words:
     elif looks_broken(text):
         broken = "impossible Vietnamese syllables"
     return _Words(text, tuple(lines), broken, found, dpi)
+
+
+def _font_runs(chars: list[dict]) -> list[tuple[str, str | None]]:
+    """A word's characters as (text, base font) runs."""
+    runs: list[tuple[str, str | None]] = []
+    for c in chars:
+        font = _base_font(c.get("fontname"))
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0] + c["text"], font)
+        else:
+            runs.append((c["text"], font))
+    return runs
 
 
 def _base_font(fontname: str | None) -> str | None:

@@ -77,3 +77,26 @@ def test_absurd_page_count() -> None:
         read_pdf(text_pdf([["a"]] * 6), name="dai.pdf", engine=FakeEngine(), options=OPTS,
                  max_pages=5)
     assert e.value.code == "too_many_pages"
+
+
+# The TCVN3 text-layer PDFs of the real corpus (bench/legacy.py measures all five): decoded
+# without OCR, by font runs inside words (a word's "ư" often sits in another font subset).
+CORPUS_PDFS = ["2006-19412_QD115.04TTg_BLTch_DNNVV", "2007-1AF57_02-2007",
+               "2006-16EZE_TT01.06GopvonDNNVV"]
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("stem", CORPUS_PDFS)
+def test_corpus_tcvn3_text_layer(stem: str) -> None:
+    from bench.legacy import score
+    from tests.conftest import CORPUS
+
+    path = CORPUS / "corpus/public-domain/tcvn3" / f"{stem}.pdf"
+    if not path.exists():
+        pytest.skip(f"corpus file absent: {path} (shared/corpora/legacy-vn not beside the repo)")
+    doc = read_pdf(path.read_bytes(), name=path.name, engine=FakeEngine(text=""), options=OPTS)
+    assert doc.legacy_encoding == "tcvn3"
+    text = "\n".join(p.text for p in doc.pages if not p.ocr)
+    truth = (CORPUS / "ground-truth" / f"{stem}.txt").read_text(encoding="utf-8")
+    assert score(text.casefold(), truth.casefold()).diacritic_accuracy >= 0.99
+    assert score(text, truth).diacritic_accuracy >= 0.98
