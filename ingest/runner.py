@@ -99,6 +99,9 @@ def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress 
     enqueue(rt, pending_documents(rt))
     proc = start_worker(rt, p)
     restarts = 0
+    last_done, last_change = -1, time.monotonic()
+    # a file may legitimately take this long (every page at the OCR time limit, twice)
+    stall_s = 2 * rt.settings.ocr_timeout_s + 120
     try:
         while True:
             done = finished_count(rt, todo)
@@ -106,13 +109,19 @@ def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress 
                 on_progress(done, len(todo))
             if done >= len(todo):
                 return
-            if proc.poll() is not None:  # the worker died: queue what it left, start anew
+            if done != last_done:
+                last_done, last_change = done, time.monotonic()
+            died = proc.poll() is not None
+            stalled = time.monotonic() - last_change > stall_s
+            if died or stalled:  # queue what is left (tasks are idempotent), start anew
                 restarts += 1
                 if restarts > MAX_RESTARTS:
-                    raise RuntimeError(f"worker died {restarts} times; see "
-                                       f"{rt.settings.home / 'worker.log'}")
+                    raise RuntimeError(f"files not finishing after {restarts - 1} restarts; "
+                                       f"see {rt.settings.home / 'worker.log'}")
+                stop_worker(proc)
                 enqueue(rt, pending_documents(rt, None))
                 proc = start_worker(rt, p)
+                last_change = time.monotonic()
             time.sleep(poll_s)
     finally:
         stop_worker(proc)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 
 from celery import Celery, Task
+from sqlalchemy.exc import OperationalError
 
 from models.errors import ProcessingFailed
 from models.settings import Settings
@@ -57,7 +58,7 @@ def _process_document(self: Task, document_id: int) -> str:
     try:
         return process_document(rt, document_id, ctx,
                                 final_attempt=self.request.retries >= MAX_RETRIES)
-    except ProcessingFailed as exc:
+    except (ProcessingFailed, OperationalError) as exc:  # tool failure, database busy
         raise self.retry(exc=exc, countdown=2 * 2 ** self.request.retries) from exc
 
 
