@@ -54,7 +54,7 @@ samples: venv
 	$(PY) -m samples.generate
 
 bench: setup
-	$(PY) bench/ocr.py
+	$(PY) -m bench.ocr --model-dir $(MODEL_DIR)
 
 clean:
 	rm -rf var .pytest_cache
