@@ -41,6 +41,7 @@ def plan(cores: int, documents: int) -> Plan:
 
 
 def enqueue(rt: Runtime, document_ids: list[int]) -> None:
+    rt.settings.home.mkdir(parents=True, exist_ok=True)  # the embedded queue lives there
     app = make_app(rt.settings)
     with app.producer_or_acquire() as producer:
         for doc_id in document_ids:

@@ -26,7 +26,6 @@ MAX_RETRIES = 2
 
 
 def make_app(settings: Settings) -> Celery:
-    settings.home.mkdir(parents=True, exist_ok=True)
     app = Celery("hoso", broker=settings.celery_broker_url, set_as_current=True)
     app.conf.update(
         task_serializer="json",
