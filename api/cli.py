@@ -31,6 +31,8 @@ from models.tables import Dossier
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="hoso: hồ sơ đề nghị công nhận sáng kiến → văn bản sạch, có kiểm tra.")
 err = Console(stderr=True)
+KIND_VI = {"don_yeu_cau": "đơn", "mo_ta": "mô tả", "xac_nhan": "xác nhận", "bien_ban": "biên bản",
+           "to_trinh": "tờ trình", "quyet_dinh": "quyết định", "khac": "khác"}
 STATUS_VI = {"done": "xong", "partial": "một phần", "failed": "lỗi", "pending": "chờ",
              "processing": "đang xử lý"}
 
@@ -135,7 +137,8 @@ def _table(reports: list[dict]) -> Table:
     t = Table(title="Hồ sơ", show_lines=False)
     for col, kw in [("Mã", {"justify": "right"}), ("Nguồn", {}), ("Tệp", {"justify": "right"}),
                     ("Trang", {"justify": "right"}), ("OCR", {"justify": "right"}),
-                    ("Tin cậy", {"justify": "right"}), ("Trạng thái", {}), ("Vấn đề", {})]:
+                    ("Tin cậy", {"justify": "right"}), ("Tài liệu", {}), ("Trạng thái", {}),
+                    ("Vấn đề", {})]:
         t.add_column(col, **kw)
     for r in reports:
         pages = sum(f["pages"] for f in r["files"])
@@ -146,8 +149,10 @@ def _table(reports: list[dict]) -> Table:
         for issue in r["issues"]:
             codes[issue["code"]] = codes.get(issue["code"], 0) + 1
         problems = ", ".join(f"{c}×{n}" if n > 1 else c for c, n in codes.items()) or "—"
+        kinds = ", ".join(dict.fromkeys(KIND_VI[f["kind"]] for f in r["files"]
+                                        if f["status"] == "done")) or "—"
         t.add_row(str(r["id"]), r["source"], str(len(r["files"])), str(pages), str(ocr), conf,
-                  STATUS_VI.get(r["status"], r["status"]), problems)
+                  kinds, STATUS_VI.get(r["status"], r["status"]), problems)
     return t
 
 

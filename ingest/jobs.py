@@ -20,10 +20,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ingest.intake import DossierInput, Intake
-from ingest.pipeline import read_document
+from ingest.pipeline import FileResult, process_file
 from ingest.readers import ReadContext
 from ingest.runtime import Runtime
-from models.domain import DocumentText, Problem
+from models.domain import Problem
 from models.errors import BadInput, HosoError, ProcessingFailed
 from models.tables import Batch, Blob, Document, Dossier, PageRow, ProblemRow, Upload
 
@@ -125,12 +125,12 @@ def process_document(rt: Runtime, document_id: int, ctx: ReadContext, *,
         if doc is None or doc.status in FINISHED:
             return doc.status if doc else "missing"
         doc.status, doc.attempts = "running", doc.attempts + 1
-        sha, name, dossier_id = doc.sha256, doc.name, doc.dossier_id
+        sha, name, path, dossier_id = doc.sha256, doc.name, doc.path, doc.dossier_id
     data = rt.store.read(sha) if sha else b""
-    result: DocumentText | None = None
+    outcome: FileResult | None = None
     failure: Problem | None = None
     try:
-        result = read_document(data, name, ctx)
+        outcome = process_file(data, path, ctx)
     except BadInput as exc:
         failure = _problem_of(exc, "read")
     except ProcessingFailed as exc:
@@ -143,6 +143,7 @@ def process_document(rt: Runtime, document_id: int, ctx: ReadContext, *,
         log.exception("internal error reading document %s (%s)", document_id, name)
         failure = Problem("internal_error", "Lỗi hệ thống khi đọc tệp; đã ghi nhật ký để xử lý.",
                           stage="read", detail=f"{type(exc).__name__}: {exc}")
+    result = outcome.text if outcome else None
     searchable = rt.store.put_bytes(result.searchable_pdf) if result and result.searchable_pdf else None
     with rt.db.session() as s:
         doc = s.get(Document, document_id)
@@ -157,6 +158,7 @@ def process_document(rt: Runtime, document_id: int, ctx: ReadContext, *,
             doc.ocr_pages = result.ocr_pages
             doc.mean_confidence = result.mean_confidence
             doc.legacy_encoding = result.legacy_encoding
+            doc.kind = outcome.classification.kind
             for page in result.pages:
                 s.add(PageRow(document_id=doc.id, number=page.number, text=page.text,
                               method=page.method.value, confidence=page.confidence,

@@ -9,7 +9,8 @@
                   images, multi-page TIFF, photos                    ingest.images
                   OCR: orientation, deskew, Tesseract, confidence    ingest.ocr, ingest.preprocess
     normalise   every page NFC                                       normalise
-    (next issues: split stacks, classify, sections, fields, completeness, duplicates)
+    classify    which document it is, from its title                 extract.classify
+    (next: split stacks, sections, fields, completeness, duplicates)
 
 Nothing here touches a database, Celery or the web: ``ingest.jobs`` calls these functions
 and persists what they return; ``ingest.tasks`` runs jobs on workers.
@@ -17,12 +18,25 @@ and persists what they return; ``ingest.tasks`` runs jobs on workers.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from extract.classify import Classification, classify_document
 from ingest.readers import ReadContext, reader_for
 from ingest.triage import triage
 from ingest.vietnamese import nfc
 from models.domain import DocumentText
+
+
+@dataclass(frozen=True)
+class FileResult:
+    text: DocumentText
+    classification: Classification
+
+
+def process_file(data: bytes, name: str, ctx: ReadContext) -> FileResult:
+    """One file: read it, then say which document of the dossier it is."""
+    text = read_document(data, name, ctx)
+    return FileResult(text, classify_document(text.pages, name))
 
 
 def read_document(data: bytes, name: str, ctx: ReadContext) -> DocumentText:

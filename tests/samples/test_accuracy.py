@@ -72,3 +72,18 @@ def test_broken_files_each_get_their_code_and_batch_goes_on(ingested: dict) -> N
         assert tf.expect_problem in codes, (tf.path, codes)
     done = [r for r in ingested["__reports__"] if r["status"] == "done"]
     assert len(done) >= 12
+
+
+@pytest.mark.slow
+def test_every_sample_file_gets_its_document_kind(ingested: dict) -> None:
+    wrong = []
+    for t in truth.load():
+        for f in t["files"]:
+            if not f.get("pages"):
+                continue
+            tf = next(x for x in truth.files([t]) if x.path == f["path"])
+            got = _find(ingested, tf)
+            expected = f["kind"] or f["documents"][0]["kind"]
+            if got is None or got["kind"] != expected:
+                wrong.append((f["path"], expected, got and got["kind"]))
+    assert wrong == []
