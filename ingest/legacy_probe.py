@@ -39,6 +39,9 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ingest.legacy_tables import ACUTE, DOT, TONES
+from ingest.vietnamese import ONSETS as _ONSETS  # longest first
+from ingest.vietnamese import RHYMES as _RHYMES
+from ingest.vietnamese import STOP_CODAS as _STOP_CODAS
 
 if TYPE_CHECKING:
     from ingest.legacy import Encoding
@@ -46,30 +49,11 @@ if TYPE_CHECKING:
 # Characters only Unicode Vietnamese has: a text holding them is already converted.
 _UNICODE_VIETNAMESE = re.compile("[ĂăĐđĨĩŨũƠơƯư\u1ea0-\u1ef9]")
 
-# Vietnamese syllables: onset + rhyme, and the vowel that carries the tone. A legacy reading
-# of text in the *other* encoding yields words like "heọ" (VNI "heä" read as TCVN3) that have
-# letters in the right places but the tone on the wrong vowel; checking the tone's place is
-# what tells the two encodings apart on short runs.
-_ONSETS = (  # longest first
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-)
-_RHYMES = frozenset({
-    "a", "ac", "ach", "ai", "am", "an", "ang", "anh", "ao", "ap", "at", "au", "ay", "ăc", "ăm",
-    "ăn", "ăng", "ăp", "ăt", "âc", "âm", "ân", "âng", "âp", "ât", "âu", "ây", "e", "ec", "em",
-    "en", "eng", "eo", "ep", "et", "ê", "êch", "êm", "ên", "ênh", "êp", "êt", "êu", "i", "ia",
-    "ich", "iêc", "iêm", "iên", "iêng", "iêp", "iêt", "iêu", "im", "in", "inh", "ip", "it",
-    "iu", "o", "oa", "oac", "oach", "oai", "oam", "oan", "oang", "oanh", "oao", "oap", "oat",
-    "oay", "oăc", "oăm", "oăn", "oăng", "oăp", "oăt", "oc", "oe", "oen", "oeo", "oet", "oi",
-    "om", "on", "ong", "ooc", "oong", "op", "ot", "ô", "ôc", "ôi", "ôm", "ôn", "ông", "ôp",
-    "ôt", "ơ", "ơi", "ơm", "ơn", "ơp", "ơt", "u", "ua", "uân", "uâng", "uât", "uây", "uc", "uê",
-    "uêch", "uênh", "ui", "um", "un", "ung", "uơ", "uôc", "uôi", "uôm", "uôn", "uông", "uôt",
-    "up", "ut", "uy", "uya", "uych", "uyên", "uyêt", "uynh", "uyt", "uyu", "ư", "ưa", "ưc",
-    "ưi", "ưm", "ưn", "ưng", "ươc", "ươi", "ươm", "ươn", "ương", "ươp", "ươt", "ươu", "ưt",
-    "ưu", "y", "yêm", "yên", "yêt", "yêu",
-})
+# Vietnamese syllables: onset + rhyme (the tables of ingest.vietnamese), and the vowel that
+# carries the tone. A legacy reading of text in the *other* encoding yields words like "heọ"
+# (VNI "heä" read as TCVN3) that have letters in the right places but the tone on the wrong
+# vowel; checking the tone's place is what tells the two encodings apart on short runs.
 _VOWELS = frozenset("aăâeêioôơuưy")
-_STOP_CODAS = ("p", "t", "c", "ch")
 _PROBE_WORDS = 4000
 _WORD = re.compile("[\\w\u0080-\u00ff\u2212\u2219]+")
 
