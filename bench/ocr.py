@@ -34,7 +34,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
@@ -45,11 +44,11 @@ from unittest.mock import patch
 
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
-from rapidfuzz.distance import Levenshtein
 
 from ingest import preprocess
 from ingest.ocr import OcrEngine, OcrOptions, OcrResult, TesseractEngine, ocr_pages
 from samples.render import Block, Degradation, degrade, draw, layout_pages
+from samples.truth import cer, wer
 
 # --------------------------------------------------------------------------- page texts
 
@@ -182,18 +181,7 @@ def make_pages(cases: Sequence[str], per_case: int, folder: Path, base_seed: int
 
 # --------------------------------------------------------------------------- metrics
 
-def norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
-def cer(truth: str, hyp: str) -> float:
-    t, h = norm(truth), norm(hyp)
-    return Levenshtein.distance(t, h) / max(1, len(t))
-
-
-def wer(truth: str, hyp: str) -> float:
-    t, h = norm(truth).split(), norm(hyp).split()
-    return Levenshtein.distance(t, h) / max(1, len(t))
+# CER/WER: samples.truth (NFC, whitespace collapsed, Levenshtein over the reference length)
 
 
 # --------------------------------------------------------------------------- engines

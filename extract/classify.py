@@ -21,8 +21,6 @@ from rapidfuzz import fuzz
 from ingest.vietnamese import fold
 from models.domain import Page
 
-KINDS = ("don_yeu_cau", "mo_ta", "xac_nhan", "bien_ban", "to_trinh", "quyet_dinh", "khac")
-
 # kind -> title cues, folded and upper-cased; the first cue that starts a line wins
 TITLE_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("don_yeu_cau", ("DON YEU CAU CONG NHAN SANG KIEN", "DON DE NGHI CONG NHAN SANG KIEN",

@@ -21,6 +21,10 @@ class FileType(StrEnum):
     ZIP = "zip"
 
 
+# The documents of a dossier (DOMAIN.md); a file's ``kind`` in the report is one of these.
+DOCUMENT_KINDS = ("don_yeu_cau", "mo_ta", "xac_nhan", "bien_ban", "to_trinh", "quyet_dinh", "khac")
+
+
 class PageMethod(StrEnum):
     TEXT_LAYER = "text"  # PDF text layer through pdfplumber
     OCR = "ocr"  # Tesseract

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from models.domain import DOCUMENT_KINDS
 from models.tables import Document, Dossier
-
-KINDS = {"don_yeu_cau", "mo_ta", "xac_nhan", "bien_ban", "to_trinh", "quyet_dinh", "khac"}
 
 
 def build_report(dossier: Dossier, *, with_text: bool = False) -> dict[str, Any]:
@@ -46,7 +45,7 @@ def _file(doc: Document, with_text: bool) -> dict[str, Any]:
         "sha256": doc.sha256,
         "size": doc.size,
         "type": doc.file_type,
-        "kind": doc.kind if doc.kind in KINDS else "khac",
+        "kind": doc.kind if doc.kind in DOCUMENT_KINDS else "khac",
         "status": doc.status,
         "pages": doc.page_count,
         "ocr_pages": doc.ocr_pages,

@@ -10,13 +10,13 @@ import zlib
 import pdfplumber
 import pytest
 from PIL import Image
-from rapidfuzz.distance import Levenshtein
 
 from ingest.images import read_image
 from ingest.ocr import OcrOptions, OcrResult, TesseractEngine
 from models.domain import FileType
 from models.errors import CorruptFile, ImageTooLarge, OcrTimeout, TooManyPages, UnsupportedType
 from samples.render import Block, draw, layout_pages
+from samples.truth import cer
 
 DPI = 200
 PAGES = [
@@ -31,11 +31,6 @@ PAGES = [
            "được đính kèm theo hồ sơ này để Hội đồng xem xét.")],
 ]
 ENGINE = TesseractEngine()
-
-
-def cer(truth: str, hyp: str) -> float:
-    t, h = " ".join(truth.split()), " ".join(hyp.split())
-    return Levenshtein.distance(t, h) / len(t)
 
 
 def rendered(i: int) -> tuple[str, Image.Image]:

@@ -14,7 +14,6 @@ import unicodedata
 import pdfplumber
 import pytest
 from PIL import Image, ImageDraw
-from rapidfuzz.distance import Levenshtein
 
 from ingest.ocr import (
     OcrOptions,
@@ -32,6 +31,7 @@ from ingest.ocr import (
 from models.domain import PageMethod
 from models.errors import OcrFailed, OcrTimeout
 from samples.render import Block, Degradation, PageLayout, degrade, draw, layout_pages
+from samples.truth import cer
 
 DPI = 200
 TEXT = [
@@ -59,11 +59,6 @@ def scan(layout: PageLayout, **kw: object) -> Image.Image:
     img = degrade(draw(layout), Degradation(**kw), src_dpi=DPI)  # type: ignore[arg-type]
     img.info["dpi"] = (DPI, DPI)
     return img
-
-
-def cer(truth: str, hyp: str) -> float:
-    t, h = " ".join(truth.split()), " ".join(hyp.split())
-    return Levenshtein.distance(t, h) / len(t)
 
 
 # --------------------------------------------------------------------------- real tesseract

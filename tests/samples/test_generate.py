@@ -26,6 +26,7 @@ from samples.generate import generate, main, names
 from samples.layout import layout_items
 from samples.pdfs import break_text_layer
 from samples.texts import INPUT_KINDS, Para, Table, all_dossiers
+from samples.truth import norm
 
 FAST = (
     "thpt-hoa-binh-toan-thuc-te",  # docx
@@ -40,10 +41,6 @@ FAST = (
     broken.NAME,
 )
 WORD = ("docx", "docx_tcvn3", "docx_vni")
-
-
-def norm(text: str) -> str:
-    return " ".join(text.split())
 
 
 @pytest.fixture(scope="module")
