@@ -52,7 +52,8 @@ class _Words:
 
 def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOptions,
              max_pages: int = 2000) -> DocumentText:
-    n_pages = _check_openable(data, name, max_pages)
+    reader = _open_checked(data, name, max_pages)
+    n_pages = len(reader.pages)
     problems: list[Problem] = []
     pages: dict[int, Page] = {}
     to_ocr: dict[int, int] = {}  # page number -> DPI to rasterise at
@@ -86,13 +87,14 @@ def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOpti
             if result.pdf:
                 ocr_pdfs[result.page.number] = result.pdf
     ordered = tuple(pages[n] for n in range(1, n_pages + 1))
-    searchable = _searchable(data, ocr_pdfs, n_pages) if ocr_pdfs else None
+    searchable = _searchable(reader, ocr_pdfs) if ocr_pdfs else None
     return DocumentText(FileType.PDF, ordered, tuple(problems), searchable_pdf=searchable,
                         legacy_encoding=legacy_found)
 
 
-def _check_openable(data: bytes, name: str, max_pages: int) -> int:
-    """Page count, or the specific reason this PDF cannot be read at all."""
+def _open_checked(data: bytes, name: str, max_pages: int) -> pypdf.PdfReader:
+    """The PDF opened (and decrypted when only an owner password is set), or the specific
+    reason it cannot be read at all. The same reader later assembles the searchable PDF."""
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted:
@@ -111,7 +113,7 @@ def _check_openable(data: bytes, name: str, max_pages: int) -> int:
         raise CorruptFile(f"{name}: no pages")
     if count > max_pages:
         raise TooManyPages(f"{name}: {count} pages > {max_pages}")
-    return count
+    return reader
 
 
 def _page_words(page: pdfplumber.page.Page) -> _Words:
@@ -226,12 +228,10 @@ def _ocr_in_chunks(data: bytes, dpis: dict[int, int], engine: OcrEngine,
         yield from ocr_pages(_rasterise(data, part), engine=engine, options=options)
 
 
-def _searchable(data: bytes, ocr_pdfs: dict[int, bytes], n_pages: int) -> bytes:
-    reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-    if reader.is_encrypted:
-        reader.decrypt("")
+def _searchable(reader: pypdf.PdfReader, ocr_pdfs: dict[int, bytes]) -> bytes:
+    """Text pages as they are, OCR'd pages replaced by the engine's image + text pages."""
     writer = pypdf.PdfWriter()
-    for n in range(1, n_pages + 1):
+    for n in range(1, len(reader.pages) + 1):
         if n in ocr_pdfs:
             writer.add_page(pypdf.PdfReader(io.BytesIO(ocr_pdfs[n])).pages[0])
         else:
