@@ -1,34 +1,12 @@
 """The written content of the sample dossiers, one module per dossier (fictional people and
-units). ``DOSSIERS`` lists them in order."""
+units), named ``dNN_…``. ``DOSSIERS`` holds them in number order; a new module is picked up
+without editing this file."""
 
-from samples.content import (
-    d01_thpt_hoa_binh,
-    d02_ttyt_tan_lac,
-    d03_xa_muong_dong,
-    d04_khuyen_nong_cao_loc,
-    d05_tro_ly_ao_lang_son,
-    d06_coppha_lac_son,
-    d07_rac_thai_yen_thuy,
-    d08_kho_bac_doi_chieu,
-    d09_tieu_hoc_kim_dong,
-    d10_thcs_muong_khen,
-    d11_thu_y_loc_binh,
-    d12_du_lich_mai_chau,
-    d13_dien_luc_kim_boi,
+import importlib
+import pkgutil
+
+DOSSIERS = tuple(
+    importlib.import_module(f"{__name__}.{info.name}").DOSSIER
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name)
+    if info.name[:1] == "d" and info.name[1:3].isdigit()
 )
-
-DOSSIERS = tuple(m.DOSSIER for m in (
-    d01_thpt_hoa_binh,
-    d02_ttyt_tan_lac,
-    d03_xa_muong_dong,
-    d04_khuyen_nong_cao_loc,
-    d05_tro_ly_ao_lang_son,
-    d06_coppha_lac_son,
-    d07_rac_thai_yen_thuy,
-    d08_kho_bac_doi_chieu,
-    d09_tieu_hoc_kim_dong,
-    d10_thcs_muong_khen,
-    d11_thu_y_loc_binh,
-    d12_du_lich_mai_chau,
-    d13_dien_luc_kim_boi,
-))
