@@ -1,0 +1,1 @@
+"""Completeness check. STUB: being written."""

@@ -1,0 +1,1 @@
+"""Rule profiles. STUB: being written."""
