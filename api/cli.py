@@ -2,6 +2,7 @@
 
     hoso ingest PATH... [--round R] [--profile P] [--prior] [--json]
     hoso show ID [--json] [--text]
+    hoso separator [-o FILE] [--count N]   separator sheets to put between dossiers of a stack
     hoso worker                      a worker for the distributed mode (Redis broker)
 
 Messages for people are in Vietnamese; JSON keys are English (DESIGN.md's report).
@@ -20,10 +21,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ingest.intake import collect
-from ingest.jobs import register
+from ingest.jobs import dossiers_formed, register
 from ingest.runner import run_embedded
 from ingest.runtime import Runtime
-from models.errors import HosoError, NotFound
+from models.errors import HosoError, NotFound, ProfileError
 from models.report import build_report
 from models.settings import Settings
 from models.tables import Dossier
@@ -52,6 +53,10 @@ def ingest(
 ) -> None:
     """Nhận tệp, thư mục, ZIP; xử lý đến hết; in một dòng cho mỗi hồ sơ."""
     rt = _runtime()
+    if profile is not None and profile not in rt.profiles:
+        _fail(ProfileError(f"unknown profile {profile!r}; known: {', '.join(sorted(rt.profiles))}",
+                           message=f"Không có mẫu hồ sơ “{profile}”. Các mẫu hiện có: "
+                                   f"{', '.join(sorted(rt.profiles))}."))
     intake = collect(paths, rt.limits)
     registered = register(rt, intake, round=round, profile=profile, prior=prior)
     dossier_ids = sorted({r.dossier_id for r in registered})
@@ -65,7 +70,7 @@ def ingest(
             task, completed=done, total=total))
     with rt.db.session() as s:
         reports = [build_report(s.get(Dossier, i), with_text=text and as_json)
-                   for i in dossier_ids]
+                   for i in dossiers_formed(rt, registered)]
     for r in registered:
         if not r.new:
             err.print(f"[yellow]Hồ sơ {r.source} đã có trong hệ thống (mã {r.dossier_id}); "
@@ -77,7 +82,25 @@ def ingest(
         for report in reports:
             sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     else:
-        _out().print(_table(reports))
+        out = _out()
+        out.print(_table(reports))
+        for report in reports:
+            _understanding(out, report)
+
+
+@app.command()
+def separator(
+    output: Annotated[Path, typer.Option("--output", "-o", help="tệp PDF sẽ ghi")] = Path(
+        "to-phan-cach.pdf"),
+    count: Annotated[int, typer.Option(help="số tờ", min=1, max=1000)] = 10,
+    first: Annotated[int, typer.Option(help="số thứ tự của tờ đầu tiên", min=1)] = 1,
+) -> None:
+    """In tờ phân cách hồ sơ (có mã QR) để đặt giữa các hồ sơ khi quét cả chồng."""
+    from extract.separator import separator_pdf
+
+    output.write_bytes(separator_pdf(count, first))
+    err.print(f"Đã ghi {count} tờ phân cách vào {output}. In ra và đặt một tờ giữa hai hồ sơ "
+              "trước khi quét.")
 
 
 @app.command()
@@ -98,6 +121,7 @@ def show(
         return
     out = _out()
     out.print(_table([report]))
+    _understanding(out, report)
     for f in report["files"]:
         out.print(f"[bold]{f['path']}[/] — {f['type'] or '?'}, {f['kind']}, "
                   f"{f['page_count'] if text else f['pages']} trang")
@@ -154,6 +178,36 @@ def _table(reports: list[dict]) -> Table:
         t.add_row(str(r["id"]), r["source"], str(len(r["files"])), str(pages), str(ocr), conf,
                   kinds, STATUS_VI.get(r["status"], r["status"]), problems)
     return t
+
+
+HOW_VI = {"round": "theo đợt", "detected": "tự nhận", "default": "mặc định", "none": "không có"}
+FORMED_VI = {"folder": "thư mục", "file": "tệp", "zip": "ZIP", "stack": "tách từ chồng quét",
+             "group": "ghép các tệp rời"}
+
+
+def _understanding(out: Console, r: dict) -> None:
+    """Per dossier: how it was formed, its profile, the sections found, what is missing."""
+    if r["status"] == "failed":
+        return
+    formed = FORMED_VI.get(r["formed_by"], r["formed_by"])
+    f = r.get("formation") or {}
+    if r["formed_by"] == "stack":
+        formed += f" (trang {f['first_page']}–{f['last_page']}, phần {f['part']}/{f['parts']})"
+    out.print(f"[bold]{r['id']}. {r['source']}[/] — {formed}; mẫu: {r['profile'] or '—'} "
+              f"({HOW_VI.get(r['profile_how'] or 'none')})")
+    keys = list(dict.fromkeys(s["key"] for s in r["sections"] if not s.get("empty")))
+    out.print(f"  Mục tìm thấy ({len(keys)}): {', '.join(keys) or '—'}", highlight=False)
+    missing = r["completeness"]["missing"]
+    if missing:
+        out.print("  [red]Thiếu:[/] " + "; ".join(f"{m.get('label') or m['key']} ({m['key']})"
+                                                  for m in missing), highlight=False)
+    others = [x for x in r["completeness"]["findings"] if x.get("key") not in
+              {m["key"] for m in missing}]
+    for x in others:
+        page = f" (tr. {x['page']})" if x.get("page") else ""
+        out.print(f"  [yellow]{x['code']}[/]{page}: {x['message']}", highlight=False)
+    if not missing and not others:
+        out.print("  [green]Đủ thành phần.[/]")
 
 
 def _fail(exc: HosoError) -> None:

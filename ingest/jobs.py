@@ -19,8 +19,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ingest.assemble import (
+    batch_finished,
+    claim_grouping,
+    group_batch,
+    split_document,
+    understand_dossier,
+)
 from ingest.intake import DossierInput, Intake
-from ingest.pipeline import FileResult, process_file
+from ingest.pipeline import FileResult, process_file, split_file
 from ingest.readers import ReadContext
 from ingest.runtime import Runtime
 from models.domain import Problem
@@ -34,6 +41,7 @@ FINISHED = ("done", "failed")
 
 @dataclass(frozen=True)
 class Registered:
+    batch_id: int
     dossier_id: int
     source: str
     new: bool  # False: the same files were registered before, as dossier_id
@@ -85,7 +93,7 @@ def _register_dossier(rt: Runtime, s: Session, batch: Batch, d: DossierInput,
     same = s.scalars(select(Dossier).where(Dossier.fingerprint == fingerprint,
                                            Dossier.prior == batch.prior)).first()
     if same is not None:
-        return Registered(same.id, same.source, False, len(d.files), existed)
+        return Registered(batch.id, same.id, same.source, False, len(d.files), existed)
     dossier = Dossier(batch_id=batch.id, source=d.source, fingerprint=fingerprint,
                       round=batch.round, profile=batch.profile, prior=batch.prior,
                       formed_by=d.formed_by, status="pending")
@@ -101,7 +109,17 @@ def _register_dossier(rt: Runtime, s: Session, batch: Batch, d: DossierInput,
             _add_problem(s, dossier.id, doc.id, _problem_of(f.error, "intake"))
     s.flush()
     _settle(s, dossier)
-    return Registered(dossier.id, dossier.source, True, len(d.files), existed)
+    return Registered(batch.id, dossier.id, dossier.source, True, len(d.files), existed)
+
+
+def dossiers_formed(rt: Runtime, registered: list[Registered]) -> list[int]:
+    """The dossiers an ingest ended with: those registered before (same files), and every
+    dossier of the new batches as reading left them (stack scans split, loose files grouped)."""
+    batches = {r.batch_id for r in registered}
+    old = {r.dossier_id for r in registered if not r.new}
+    with rt.db.session() as s:
+        new = s.scalars(select(Dossier.id).where(Dossier.batch_id.in_(batches))) if batches else []
+        return sorted(old | set(new))
 
 
 def pending_documents(rt: Runtime, dossier_ids: list[int] | None = None) -> list[int]:
@@ -159,23 +177,35 @@ def process_document(rt: Runtime, document_id: int, ctx: ReadContext, *,
             doc.mean_confidence = result.mean_confidence
             doc.legacy_encoding = result.legacy_encoding
             doc.kind = outcome.classification.kind
-            for page in result.pages:
-                s.add(PageRow(document_id=doc.id, number=page.number, text=page.text,
-                              method=page.method.value, confidence=page.confidence,
-                              lines=[_line_json(line) for line in page.lines] or None))
-            for problem in result.problems:
-                _add_problem(s, dossier_id, doc.id, problem)
             if searchable:
                 if s.get(Blob, searchable.sha256) is None:
                     s.add(Blob(sha256=searchable.sha256, size=searchable.size))
                 doc.searchable_sha256 = searchable.sha256
+            for problem in result.problems:
+                _add_problem(s, dossier_id, doc.id, problem)
             doc.status = "done"
+            made = split_document(s, doc, split_file(path, result.pages), result.pages)
         else:
+            made = []
             _add_problem(s, dossier_id, doc.id, failure)
             doc.status = "failed"
         s.flush()
         _settle(s, doc.dossier)
-        return doc.status
+        for dossier in (doc.dossier, *made):
+            understand_dossier(rt, s, dossier)
+        batch_id = doc.dossier.batch_id
+        status = doc.status
+    _group_when_batch_done(rt, batch_id)
+    return status
+
+
+def _group_when_batch_done(rt: Runtime, batch_id: int) -> None:
+    """The last file of an upload to finish groups its loose files (once per batch)."""
+    with rt.db.session() as s:
+        if not batch_finished(s, batch_id) or not claim_grouping(s, batch_id):
+            return
+        for dossier in group_batch(s, batch_id):
+            understand_dossier(rt, s, dossier)
 
 
 def _settle(s: Session, dossier: Dossier) -> None:
@@ -204,14 +234,3 @@ def _add_problem(s: Session, dossier_id: int, document_id: int | None, p: Proble
     s.add(ProblemRow(dossier_id=dossier_id, document_id=document_id, stage=p.stage, page=p.page,
                      code=p.code, message=p.message, detail=p.detail))
 
-
-def _line_json(line) -> dict:
-    out = {"text": line.text}
-    for key in ("size", "style", "numbering"):
-        if getattr(line, key) is not None:
-            out[key] = getattr(line, key)
-    if line.bold:
-        out["bold"] = True
-    if line.part != "body":
-        out["part"] = line.part
-    return out

@@ -36,6 +36,7 @@ import pytesseract
 from PIL import Image
 
 from ingest import preprocess, searchable
+from ingest.codes import read_codes
 from models.domain import Line, Page, PageMethod, Problem
 from models.errors import HosoError, OcrFailed, OcrTimeout
 
@@ -168,7 +169,7 @@ def ocr_page(image: Image.Image, number: int, *, engine: OcrEngine, options: Ocr
             result, geometry = second, other
     text = clean_text(result.text)
     page = Page(number, text, PageMethod.OCR, _round(result.confidence),
-                lines=_lines(result.words, text, dpi))
+                lines=_lines(result.words, text, dpi), codes=read_codes(page_image))
     return OcrPage(page, result.pdf, _problems(page, geometry, options), geometry.rotation,
                    geometry.skew)
 

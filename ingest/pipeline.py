@@ -10,7 +10,14 @@
                   OCR: orientation, deskew, Tesseract, confidence    ingest.ocr, ingest.preprocess
     normalise   every page NFC                                       normalise
     classify    which document it is, from its title                 extract.classify
-    (next: split stacks, sections, fields, completeness, duplicates)
+  then, per dossier (``understand``):
+    split       a stack scan into dossiers, each into documents      extract.stack
+    group       loose files of one dossier, by title and authors     extract.grouping
+    sections    headings -> section keys, with page and length       extract.sections
+    fields      title, authors, dates, … (spaCy matchers)            extract.fields
+    profile     the round's rule profile, or detected                checks.profiles
+    complete    findings against the profile                         checks.completeness
+    (next: duplicates)
 
 Nothing here touches a database, Celery or the web: ``ingest.jobs`` calls these functions
 and persists what they return; ``ingest.tasks`` runs jobs on workers.
@@ -18,13 +25,21 @@ and persists what they return; ``ingest.tasks`` runs jobs on workers.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from checks.completeness import check_completeness
+from checks.profiles import Profile, choose_profile
 from extract.classify import Classification, classify_document
+from extract.fields import extract_fields
+from extract.grouping import LooseFile, group_loose
+from extract.sections import find_sections
+from extract.stack import split_stack
 from ingest.readers import ReadContext, reader_for
 from ingest.triage import triage
 from ingest.vietnamese import nfc
-from models.domain import DocumentText
+from models.domain import DocumentText, Page
+from models.understanding import DocView, StackPart, Understanding
 
 
 @dataclass(frozen=True)
@@ -50,3 +65,47 @@ def normalise(doc: DocumentText) -> DocumentText:
     """Every page ends NFC, whatever the reader did."""
     pages = tuple(replace(p, text=nfc(p.text)) for p in doc.pages)
     return replace(doc, pages=pages)
+
+
+# ---------------------------------------------------------------------------- per dossier
+
+
+def split_file(name: str, pages: Sequence[Page]) -> tuple[StackPart, ...]:
+    """One file -> the dossiers it holds (one part for an ordinary file), each part with
+    its documents (page ranges and their kinds)."""
+    return split_stack(pages, name)
+
+
+def documents_of(name: str, pages: Sequence[Page], part: StackPart) -> tuple[DocView, ...]:
+    """The documents of one part of a file, as DocViews with their own pages."""
+    by_number = {p.number: p for p in pages}
+    return tuple(
+        DocView(name, seg.kind, tuple(by_number[n] for n in range(seg.first, seg.last + 1)
+                                      if n in by_number))
+        for seg in part.segments
+    )
+
+
+def group_files(files: Sequence[Sequence[DocView]]) -> list[list[int]]:
+    """Loose files uploaded together -> groups (indexes into ``files``) that form one
+    dossier each, matched by title and authors."""
+    loose = []
+    for docs in files:
+        fields = extract_fields(docs, [s for d in docs for s in find_sections(d)])
+        name = docs[0].file if docs else ""
+        kind = docs[0].kind if docs else "khac"
+        title = fields.title or fields.description_title
+        authors = tuple(a.name for a in fields.authors) or fields.description_authors
+        loose.append(LooseFile(name, kind, title, authors))
+    return group_loose(loose)
+
+
+def understand(docs: Sequence[DocView], profiles: Mapping[str, Profile], *,
+               profile: str | None = None, default_profile: str | None = None) -> Understanding:
+    """One dossier's documents -> its sections, fields, profile and completeness."""
+    chosen, how = choose_profile(docs, profiles, given=profile, default=default_profile)
+    cues = chosen.cues if chosen else {}
+    sections = tuple(s for d in docs for s in find_sections(d, cues))
+    fields = extract_fields(docs, sections)
+    completeness = check_completeness(docs, sections, fields, chosen, profiles)
+    return Understanding(chosen.key if chosen else None, how, sections, fields, completeness)

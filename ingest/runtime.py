@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from checks.profiles import Profile, load_profiles
 from ingest.intake import Limits
 from ingest.ocr import OcrEngine, OcrOptions, TesseractEngine
 from ingest.readers import ReadContext
@@ -31,6 +32,11 @@ class Runtime:
     @cached_property
     def store(self) -> FileStore:
         return FileStore(self.settings.store_dir)
+
+    @cached_property
+    def profiles(self) -> dict[str, Profile]:
+        """The built-in rule profiles plus the admin's (``HOSO_PROFILES_DIR``)."""
+        return load_profiles(self.settings.profiles_dir)
 
     @property
     def limits(self) -> Limits:

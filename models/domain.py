@@ -61,6 +61,7 @@ class Page:
     method: PageMethod
     confidence: float | None = None  # mean word confidence 0-100 for OCR pages
     lines: tuple[Line, ...] = ()
+    codes: tuple[str, ...] = ()  # texts of the QR codes found on the page image (OCR pages)
 
     @property
     def ocr(self) -> bool:

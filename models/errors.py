@@ -15,6 +15,7 @@
     │   ├── OcrTimeout             Tesseract ran past the per-page limit
     │   ├── OcrFailed              Tesseract crashed or returned garbage
     │   └── ConversionFailed       LibreOffice could not convert a .doc/.rtf
+    ├── ProfileError               a rule profile file is broken or unknown (names file and line)
     └── NotFound                   no such dossier / file (404)
 
 Third-party exceptions are caught where the library is called and re-raised as one of these,
@@ -131,3 +132,9 @@ class NotFound(HosoError):
     code = "not_found"
     status = 404
     message_vi = "Không tìm thấy."
+
+
+class ProfileError(HosoError):
+    code = "profile_error"
+    status = 422
+    message_vi = "Tệp mẫu hồ sơ (profile) không hợp lệ."

@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     ocr_timeout_s: float = 180.0
     ocr_low_confidence: float = 70.0
     soffice_timeout_s: float = 180.0
+    profiles_dir: Path | None = Field(
+        None, description="folder of extra rule profiles (*.toml) added by an admin"
+    )
+    default_profile: str | None = Field(
+        "bao-cao-mo-ta", description="profile used when none is given and none is detected"
+    )
     max_file_bytes: int = 512 * 1024 * 1024
     max_pages: int = 2000
     max_image_pixels: int = 200_000_000

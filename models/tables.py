@@ -47,6 +47,7 @@ class Batch(Base):
     round: Mapped[str | None] = mapped_column(String(100))
     profile: Mapped[str | None] = mapped_column(String(50))
     prior: Mapped[bool] = mapped_column(Boolean, default=False)
+    grouped: Mapped[bool] = mapped_column(Boolean, default=False)  # loose files grouped once
     uploads: Mapped[list[Upload]] = relationship(back_populates="batch")
     dossiers: Mapped[list[Dossier]] = relationship(back_populates="batch")
 
@@ -73,7 +74,10 @@ class Dossier(Base):
     profile: Mapped[str | None] = mapped_column(String(50))
     prior: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
-    formed_by: Mapped[str] = mapped_column(String(20), default="folder")  # folder|file|zip
+    formed_by: Mapped[str] = mapped_column(String(20), default="folder")  # folder|file|zip|stack|group
+    formation: Mapped[dict | None] = mapped_column(JSON)  # how: stack pages, grouped files …
+    profile_how: Mapped[str | None] = mapped_column(String(20))  # round|detected|default|none
+    understanding: Mapped[dict | None] = mapped_column(JSON)  # fields, sections, completeness
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -101,6 +105,10 @@ class Document(Base):
     size: Mapped[int] = mapped_column(BigInteger, default=0)
     file_type: Mapped[str | None] = mapped_column(String(20))
     kind: Mapped[str] = mapped_column(String(20), default="khac")
+    # a page range of a stack scan: its pages first_page..last_page of the file (else null)
+    first_page: Mapped[int | None] = mapped_column(Integer)
+    last_page: Mapped[int | None] = mapped_column(Integer)
+    segments: Mapped[list | None] = mapped_column(JSON)  # [{first,last,kind,evidence}]
     status: Mapped[str] = mapped_column(String(20), default="pending", index=True)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     page_count: Mapped[int] = mapped_column(Integer, default=0)
