@@ -135,6 +135,14 @@ class NotFound(HosoError):
 
 
 class ProfileError(HosoError):
-    code = "profile_error"
+    """A profile file is broken, or a profile key is unknown. ``path`` and ``line`` say where."""
+
+    code = "profile_invalid"
     status = 422
-    message_vi = "Tệp mẫu hồ sơ (profile) không hợp lệ."
+    message_vi = "Mẫu hồ sơ (profile) không hợp lệ."
+
+    def __init__(self, detail: str | None = None, *, message: str | None = None,
+                 path: object = None, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        super().__init__(detail, message=message)

@@ -13,7 +13,8 @@ Frozen dataclasses only; nothing here touches a database, Celery or the web.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 from datetime import date
 
 from models.domain import Page
@@ -126,7 +127,7 @@ class Fields:
     description_title: str | None = None
     description_authors: tuple[str, ...] = ()
     signatures: tuple[SignatureBlock, ...] = ()
-    where: dict[str, Where] = field(default_factory=dict)  # field name -> where it was read
+    where: dict[str, Where] = _field(default_factory=dict)  # field name -> where it was read
 
 
 @dataclass(frozen=True)
