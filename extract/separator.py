@@ -26,18 +26,21 @@ from models.domain import Page
 
 PREFIX = "HOSO-SEP"
 TITLE = "TỜ PHÂN CÁCH HỒ SƠ"
+SUBTITLE = "(tờ này không phải là một trang của hồ sơ)"
 INSTRUCTION = (
-    "Đặt tờ này giữa hai hồ sơ khi quét. Hệ thống sẽ tự tách tập bản quét thành từng hồ sơ "
-    "tại tờ phân cách; tờ này không được tính là một trang của hồ sơ nào."
+    "Đặt tờ này giữa hai hồ sơ khi quét, mặt in hướng như các trang của hồ sơ. Hệ thống "
+    "tự tách tập bản quét thành từng hồ sơ tại tờ phân cách. Mỗi tờ dùng một lần trong "
+    "một đợt quét; in trên giấy A4 trắng, không thu nhỏ, không gấp, không đóng dấu lên mã."
 )
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"))
 FONTS = {"sans": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf", "mono": "DejaVuSansMono-Bold.ttf"}
+QR_MM = 70  # side of the printed QR code: a QR larger still misleads the page orientation
 MAX_WORDS = 80  # a separator sheet carries ~40 words; an ordinary page hundreds
 TITLE_KEY = "TO PHAN CACH HO SO"
 TITLE_SCORE = 88.0
 # the printed code as OCR reads it: O/0, I/l/|/1, S/5 and B/8 confusions, lost hyphens
-CODE_TEXT = re.compile(r"H[O0Q]\s*S[O0Q]\W{0,3}S[E3]P\W{0,3}([0-9OQDIl|!SBZ]{1,6})(?![0-9A-Z])")
-DIGITS = str.maketrans("OQDIl|!SBZ", "0001111582")
+CODE_TEXT = re.compile(r"H[O0Q]\s*S[O0Q]\W{0,3}S[E3]P\W{0,3}([0-9OQDIL|!SBZ]{1,6})(?![0-9A-Z])")
+DIGITS = str.maketrans("OQDIL|!SBZ", "0001111582")
 
 
 def format_code(number: int) -> str:
@@ -60,19 +63,26 @@ def separator_pdf(count: int = 1, first: int = 1) -> bytes:
     c.setTitle("Tờ phân cách hồ sơ")
     for number in range(first, first + count):
         code = format_code(number)
+        y = height - 35 * mm
         c.setFont(fonts["bold"], 26)
-        c.drawCentredString(width / 2, height - 40 * mm, TITLE)
-        side = 110 * mm
+        c.drawCentredString(width / 2, y, TITLE)
+        c.setFont(fonts["sans"], 14)
+        c.drawCentredString(width / 2, y - 12 * mm, SUBTITLE)
+        side = QR_MM * mm
         widget = QrCodeWidget(code, barLevel="M", barBorder=4)
         x0, y0, x1, y1 = widget.getBounds()
         drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
         drawing.add(widget)
-        renderPDF.draw(drawing, c, (width - side) / 2, height - 60 * mm - side)
+        y -= 20 * mm + side
+        renderPDF.draw(drawing, c, (width - side) / 2, y)
+        y -= 25 * mm
         c.setFont(fonts["mono"], 40)
-        c.drawCentredString(width / 2, height - 95 * mm - side, code)
+        c.drawCentredString(width / 2, y, code)
+        y -= 25 * mm
         c.setFont(fonts["sans"], 14)
-        for i, line in enumerate(_wrap(INSTRUCTION, c, fonts["sans"], 14, width - 50 * mm)):
-            c.drawCentredString(width / 2, height - 120 * mm - side - i * 20, line)
+        for line in _wrap(INSTRUCTION, c, fonts["sans"], 14, width - 60 * mm):
+            c.drawCentredString(width / 2, y, line)
+            y -= 8 * mm
         c.showPage()
     c.save()
     return out.getvalue()

@@ -32,7 +32,7 @@ from ingest.readers import ReadContext
 from ingest.runtime import Runtime
 from models.domain import Problem
 from models.errors import BadInput, HosoError, ProcessingFailed
-from models.tables import Batch, Blob, Document, Dossier, PageRow, ProblemRow, Upload
+from models.tables import Batch, Blob, Document, Dossier, ProblemRow, Upload
 
 log = logging.getLogger(__name__)
 
