@@ -9,6 +9,7 @@ groups between the explicit page breaks (``samples.docx_out``).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -18,7 +19,7 @@ from samples import docx_out
 from samples.layout import Page, layout_items
 from samples.pdfs import PdfPage, break_text_layer, write_pdf
 from samples.scans import jpeg_bytes, scan_image, write_tiff
-from samples.texts import Document, Dossier, FileSpec, Scan, Table
+from samples.texts import Document, Dossier, FileSpec, Para, Scan, Table
 
 RENDER_DPI = 300  # pages that become scans are drawn at this DPI, then resampled
 PHOTO_DPI = 200  # phone photos are drawn a little coarser (the perspective warp is costly)
@@ -207,6 +208,8 @@ def truth_of(d: Dossier, source: str, entries: list[dict], sections: list[dict])
             "confidential": req.confidential,
             "year": req.signed.year,
             "signed": req.signed.isoformat(),
+            "addressee": req.addressee,
+            "decisions": decisions_of(d),
         }
     return {
         "dossier": d.name,
@@ -223,3 +226,23 @@ def truth_of(d: Dossier, source: str, entries: list[dict], sections: list[dict])
         "complete": not d.missing and not d.defects,
         "notes": d.notes,
     }
+
+
+_DECISION = re.compile(r"Quyết định số\s+(\S+?)\s+ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def decisions_of(d: Dossier) -> list[dict]:
+    """The recognition decisions the dossier's documents cite ("Quyết định số 21/QĐ-BQLDA
+    ngày 26/4/2024"). The data model has no field for them: the content writes them in the
+    description's item "5. Hội đồng cơ sở đã xét công nhận", so they are read from its text."""
+    out: list[dict] = []
+    for doc in d.documents:
+        for it in doc.items:
+            texts = [it.text] if isinstance(it, Para) else [c for r in it.rows for c in r] \
+                if isinstance(it, Table) else []
+            for m in (m for t in texts for m in _DECISION.finditer(t)):
+                day, month, year = (int(x) for x in m.group(2, 3, 4))
+                found = {"number": m.group(1), "date": f"{year:04d}-{month:02d}-{day:02d}"}
+                if found not in out:
+                    out.append(found)
+    return out
