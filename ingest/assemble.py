@@ -182,10 +182,10 @@ def _merge(s: Session, members: list[Dossier]) -> Dossier:
     position = len(keep.documents)
     for other in others:
         for doc in list(other.documents):
-            doc.dossier_id, doc.position = keep.id, position
+            doc.dossier, doc.position = keep, position
             position += 1
-        for problem in s.scalars(select(ProblemRow).where(ProblemRow.dossier_id == other.id)):
-            problem.dossier_id = keep.id
+        for problem in list(other.problems):
+            problem.dossier = keep
         s.flush()
         s.delete(other)
     s.flush()

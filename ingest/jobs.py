@@ -191,6 +191,8 @@ def process_document(rt: Runtime, document_id: int, ctx: ReadContext, *,
             doc.status = "failed"
         s.flush()
         _settle(s, doc.dossier)
+        s.flush()
+        s.expire_all()  # page rows were added by id: load the collections afresh
         for dossier in (doc.dossier, *made):
             understand_dossier(rt, s, dossier)
         batch_id = doc.dossier.batch_id
