@@ -21,7 +21,7 @@
    key)), missing-part findings (missing_document, missing_section, empty_section with keys;
    *_not_stated by code), other injected findings, document kinds per file and per stack page,
    stack boundaries, grouping, profile detection and each field (compared after whitespace
-   normalisation, NFC, quotes folded and a trailing full stop dropped). The first 30 errors
+   normalisation, NFC, quotes and dashes folded and a trailing full stop dropped). The first 30 errors
    follow the table.
 
 A dossier counts as scanned when its request or description is an image kind (scanned PDF,
@@ -37,6 +37,7 @@ import hashlib
 import os
 import pickle
 import random
+import re
 import tempfile
 import time
 import traceback
@@ -108,9 +109,13 @@ def _read_one(args: tuple[Path, str, Path]) -> tuple[str, object]:
 # ---------------------------------------------------------------------------- score
 
 
+DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+
+
 def norm(value: object) -> object:
     if isinstance(value, str):
         text = unicodedata.normalize("NFC", value).translate(QUOTES)
+        text = DASHES.sub(" - ", text)  # OCR reads "–" as "—" or "-": the same dash to a reader
         return " ".join(text.split()).rstrip(" .;")
     if isinstance(value, float):
         return round(value, 2)
@@ -316,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="where to write the dossiers (default: a temp dir)")
     ap.add_argument("--cache", type=Path, default=Path("bench/out/understanding-cache"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--errors", type=int, default=30, help="how many errors to print")
     args = ap.parse_args(argv)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="hoso-bench-") as tmp:
@@ -342,8 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         except Exception:  # the stages are being written: say where it stopped
             print("understanding failed:\n" + traceback.format_exc(limit=4))
         print(table(score))
-        print(f"\n{len(score.errors)} errors" + (", the first 30:" if score.errors else ""))
-        for e in score.errors[:30]:
+        print(f"\n{len(score.errors)} errors" + (f", the first {args.errors}:" if score.errors else ""))
+        for e in score.errors[:args.errors]:
             print("  " + e)
         print(f"\n{args.n} dossiers + {args.stacks} stacks, {len(jobs)} files, {pages} pages; "
               f"generate {generated:.0f} s, read {read:.0f} s, total {time.monotonic() - started:.0f} s")

@@ -63,8 +63,8 @@ CONDITIONAL_KEYS = ("chu_dau_tu",)
 
 DETECT_LINES = 15  # first non-empty lines of a description looked at for its title
 TITLE_MIN = 90.0  # rapidfuzz ratio between a line's start and a title cue
-DETECT_MIN = 2.0  # below this score nothing is "detected": a title alone is just enough
-TITLE_POINTS = 2.0
+DETECT_MIN = 1.5  # below this score nothing is "detected"
+TITLE_POINTS = 1.5  # a title alone is just enough; sections outweigh it
 _FLOAT_RULES = ("shares_total", "min_share")
 
 

@@ -215,13 +215,16 @@ _NUMBERING = re.compile(
     r"|(?P<multi>\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?)(?=\s|$)"
     r"|(?P<arabic>\d{1,2}\s?[.)])(?=\s|$|[^\d\s])"
     # OCR reads "I." as "L", "II." as "H."
-    r"|(?P<roman>(?:[IVX]{1,5}|HI?|IH)\s?[.)](?=\s|$|[^\w\s])|[IlL|](?=\s+[A-Z]))"
+    # ("VIII." as "VIH.", "III." as "LH."): roman-like letters before a full stop
+    r"|(?P<roman>(?=[IVXLH|]{1,6}\s?[.)])[IVXLH|]{1,6}\s?[.)](?=\s|$|[^\w\s])"
+    r"|[IlL|](?=\s+[A-Z]))"
     r"|(?P<upper>[A-G]\s?[.)])(?=\s)"
     r"|(?P<lower>[a-h]\s?[.)])(?=\s)"
     r"|(?P<paren>\(\s?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s?\))"
     r"|(?P<bullet>[-–—+•·●○▪■◦*]+)"
     r")?\s*")
-_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_ROMAN_OCR = str.maketrans({"l": "I", "L": "I", "|": "I", "H": "II"})  # OCR's readings of I and II
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|_{3,}|\s[-–—]\s*)\s*\d{1,3}\s*$")
 _DATE_LINE = re.compile(r"^[a-z][\w .'-]{1,40},\s*(?:ngay\b.{0,12})?thang\b.{0,8}nam\b\s*\d{4}", re.I)
 _NATIONAL = re.compile(r"cong hoa xa hoi chu nghia|doc lap\W+tu do\W+hanh phuc")
@@ -260,7 +263,7 @@ def _ordinal(style: str | None, mark: str) -> int | None:
     if last.isdigit():
         return int(last)
     if style in ("roman", "part"):
-        roman = {"l": "I", "L": "I", "H": "II", "HI": "III", "IH": "III"}.get(last, last).upper()
+        roman = last.translate(_ROMAN_OCR).upper()
         if not all(c in _ROMAN for c in roman):
             return None
         values = [_ROMAN[c] for c in roman]
@@ -437,7 +440,8 @@ def _best_cue(tokens: Sequence[tuple[str, int, int]], table: Sequence[Cue]) -> t
     first = tokens[0][0] if tokens else ""
     for cue in table:
         head = cue.words[0]
-        if not first.startswith(head) and Levenshtein.distance(head, first) > (len(head) > 3):
+        slips = 1 if len(head) > 3 or (len(head) == 3 and len(cue.words) > 1) else 0
+        if not first.startswith(head) and Levenshtein.distance(head, first) > slips:
             continue  # the cue must start the line
         n = len(cue.words)
         target = cue.text

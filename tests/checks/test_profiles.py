@@ -248,4 +248,4 @@ def test_detection_reads_ocr_slips_in_the_title_and_refuses_weak_evidence() -> N
     # a title that names no template, a passing mention, two sections: nothing is detected
     assert _detected(["THUYẾT MINH ĐỀ ÁN"], {"noi_dung"}) is None
     assert _detected(["Căn cứ bản mô tả sáng kiến đã nộp"], set()) is None
-    assert _detected([], {"ly_do", "thuc_trang"}) is None
+    assert _detected([], {"noi_dung"}) is None

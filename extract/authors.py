@@ -1,0 +1,413 @@
+"""The request's authors table, and person names.
+
+Word tables arrive with cells joined by " | ". Drawn tables (PDF, OCR)
+  arrive flattened: a row's first line holds the first line of every cell ("1 Hoàng Văn
+  14/07/1980 Trạm Khuyến nông Trạm Kỹ sư Trồng 50"), and each following line holds the
+  next line of the cells that wrapped ("Thắng huyện Cao Lộc trưởng trọt"). Row number, birth
+  date and share anchor the first line; names are completed from the signer names under
+  the form. The rest is dealt to the unit, position and qualification columns the way a
+  word processor wraps them, which is a hard rule: a column's line is no wider than the
+  column, and a word only starts the next line when it would not fit on the one above. The
+  column widths are unknown but shared by all rows (and bounded by how the bold header
+  wrapped); widths are measured in Times New Roman (the font of Vietnamese official papers,
+  Nghị định 30/2020) with reportlab's metrics. Among the deals that keep the rule, the most
+  plausible wins: a position or qualification that starts like the vocabulary ("Phó Giám
+  đốc", "Thạc sĩ" …), column lines that join into word pairs found elsewhere in the dossier
+  ("huyện Cao" + "Lộc") rather than cutting them apart, co-authors' cells that go on alike.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from extract.dates import parse_date
+from extract.nlp import folded
+from ingest.vietnamese import fold
+from models.understanding import AuthorInfo
+
+# ---------------------------------------------------------------------------- vocabulary
+
+SURNAMES = frozenset("""
+nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh quách bạch hà lò
+lương nông lăng triệu chu la xa vi vì lộc mã vy cầm sầm lục hứa tô đàm mạc thái trịnh tạ kiều
+khuất lại giáp đoàn lâm cao tăng mai trương từ văn âu ninh phùng tống khổng tôn lưu hầu kha
+thạch quang nghiêm châu điêu tiêu hoa an bế lù lạc ông vương diệp cù thiều liêu sùng giang
+đào doãn lã kim hoàng lành mông hoàng ma lầu hứa
+""".split())
+MIDDLE = frozenset({"van", "thi"})
+DEGREES = tuple(p.split() for p in (
+    "cu nhan", "thac si", "tien si", "ky su", "bac si", "duoc si", "cao dang", "trung cap",
+    "dai hoc", "trung hoc", "so cap", "kien truc su", "ky thuat vien", "giao su", "pho giao su",
+    "ths", "ts", "bsck", "y si", "dieu duong vien", "luat su"))
+POSITIONS = tuple(p.split() for p in (
+    "giao vien", "to truong", "to pho", "doi truong", "doi pho", "tram truong", "truong tram",
+    "pho tram truong", "truong phong", "pho truong phong", "giam doc", "pho giam doc",
+    "ke toan vien", "ke toan truong", "ke toan", "chuyen vien", "chuyen vien chinh", "cong nhan",
+    "can bo", "vien chuc", "cong chuc", "nhan vien", "dieu duong", "dieu duong truong",
+    "khuyen nong vien", "hieu truong", "pho hieu truong", "chu tich", "pho chu tich", "bac si",
+    "ky su", "ky thuat vien", "thu ky", "chanh van phong", "pho chanh van phong", "truong khoa",
+    "pho truong khoa", "truong ban", "pho truong ban", "giang vien", "nghien cuu vien",
+    "van thu", "y si", "duoc si", "ho sinh", "thu y vien", "nong dan", "lai xe", "bao ve",
+    "kiem soat vien", "thanh tra vien", "tong phu trach", "nhan vien", "tro ly", "thu quy",
+    "chi huy truong", "doi vien", "quan doc", "pho quan doc", "truong thon", "bi thu", "pho bi thu",
+    "thu truong", "truong doan", "phu trach"))
+
+# common fields of study and work, whose word pairs help to rejoin wrapped table cells
+SUBJECTS = tuple(p.split() for p in (
+    "cong nghiep", "cong nghe thong tin", "he thong dien", "he thong thong tin", "xay dung dan dung",
+    "kinh te xay dung", "tai chinh ngan hang", "ke toan", "nong nghiep", "nong hoc", "chan nuoi",
+    "thu y", "trong trot", "lam nghiep", "thuy san", "su pham", "dieu duong", "y te cong cong",
+    "khoa hoc moi truong", "khoa hoc may tinh", "quan ly nha nuoc", "quan ly giao duc",
+    "quan ly van hoa", "hanh chinh", "luat kinh te", "co khi", "tu dong hoa", "dien tu vien thong",
+    "giao duc tieu hoc", "giao duc mam non", "van hanh", "ky thuat", "chuyen khoa", "noi khoa",
+    "ngoai khoa", "duoc hoc", "quan tri kinh doanh", "tieng anh", "ngu van", "lich su", "dia ly",
+    "hoa hoc", "vat ly", "sinh hoc", "the duc", "am nhac", "my thuat", "tin hoc"))
+
+_DATE = r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d{2}"
+_ROW = re.compile(r"^\s*(\d{1,2})[.)]?\s+(.*?)\s*(" + _DATE + r")\s*(.*?)\s*$")
+_SHARE = re.compile(r"(?:^|\s)(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
+_TABLE_END = re.compile(r"^[-+•]\s*(chu dau tu|linh vuc|ngay|mo ta|nhung|danh gia|danh sach|ten sang)")
+_WORDCH = re.compile(r"^[^\W\d_]+$")
+
+
+# ---------------------------------------------------------------------------- names
+
+
+def _is_name(words: Sequence[str]) -> bool:
+    if not 2 <= len(words) <= 5:
+        return False
+    if not all(_WORDCH.match(w) and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words):
+        return False
+    return words[0].lower() in SURNAMES or folded(words[1]) in MIDDLE
+
+
+def _name_score(words: Sequence[str]) -> int:
+    return 1 + (words[0].lower() in SURNAMES) + (folded(words[1]) in MIDDLE) if _is_name(words) else -99
+
+
+def _incomplete(words: Sequence[str]) -> bool:
+    """A name cut short by a line end: one word, or ending in the middle name Văn/Thị."""
+    return len(words) < 2 or folded(words[-1]) in MIDDLE
+
+
+def names_in(text: str) -> list[str]:
+    """Person names in a list like "A, chức danh, trình độ; B – …" or a signer line; names
+    glued from two columns ("Đinh Thị Thoa Vì Văn Chiến") are cut where the score is best."""
+    out = []
+    for piece in re.split(r"[,;–\-|:()]| {2,}|\bvà\b", text):
+        lines = [ln.split() for ln in piece.split("\n")]
+        words = lines[0]
+        for more in lines[1:]:
+            if words and not _incomplete(words):
+                break
+            words = words + more
+        if len(words) > 5 and all(_WORDCH.match(w) and w[0].isupper() for w in words):
+            out += _partition(words)
+            continue
+        for n in range(min(5, len(words)), 1, -1):
+            if _is_name(words[:n]):
+                out.append(" ".join(words[:n]))
+                break
+    return out
+
+
+def _partition(words: list[str]) -> list[str]:
+    best: dict[int, tuple[int, list[str]]] = {0: (0, [])}
+    for end in range(2, len(words) + 1):
+        options = [(best[s][0] + _name_score(words[s:end]) - 2, best[s][1] + [" ".join(words[s:end])])
+                   for s in range(max(0, end - 5), end - 1) if s in best]
+        if options:
+            best[end] = max(options, key=lambda o: o[0])
+    return best[len(words)][1] if len(words) in best and best[len(words)][0] > -50 else []
+
+
+# ---------------------------------------------------------------------------- authors table
+
+_TIMES, _TIMES_BOLD = "Times-Roman", "Times-Bold"
+
+
+@cache
+def _width(text: str) -> float:
+    """Printed width in Times New Roman, in ems."""
+    return stringWidth(fold(text).encode("latin-1", "replace").decode("latin-1"), _TIMES, 1)
+
+
+_SPACE_W = 0.25
+
+
+def _starts_with(words: Sequence[str], vocab: tuple[list[str], ...]) -> bool:
+    """The words begin with a vocabulary phrase, or are the beginning of one."""
+    f = [folded(w) for w in words]
+    return any(f[: len(phrase)] == phrase or phrase[: len(f)] == f for phrase in vocab)
+
+
+@dataclass
+class _Row:
+    number: int
+    name: list[str]
+    birth: date | None
+    share: float | None
+    first: list[str]  # the first line of unit, position and qualification
+    more: list[list[str]]  # the following lines, not yet dealt to the columns
+    offset: int
+
+    def author(self, cols: Sequence[Sequence[Sequence[str]]]) -> AuthorInfo:
+        unit, pos, qual = (_clean(" ".join(" ".join(ln) for ln in col)) or None for col in cols)
+        return AuthorInfo(" ".join(self.name), self.birth, unit, pos, qual, self.share)
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def authors_table(text: str, known_names: Sequence[str], context: str) -> tuple[list[AuthorInfo], int | None]:
+    """The request's authors and the offset of the first row. ``context``: the dossier's
+    text, whose word pairs tell which words of a wrapped table belong together."""
+    lines = _lines(text)
+    head = next((i for i, (_, ln) in enumerate(lines)
+                 if "ho va ten" in folded(ln) and ("sinh" in folded(ln) or "so" in folded(ln)[:3])), None)
+    if head is None:
+        return [], None
+    body: list[tuple[int, str]] = []
+    for pos, ln in lines[head + 1:]:
+        f = folded(ln)
+        if f.startswith(("la tac gia", "la nhom tac gia", "la dong tac gia", "ten sang kien")) \
+                or "de nghi" in f and "sang kien" in f or _TABLE_END.match(f):
+            break
+        body.append((pos, ln))
+    if any("|" in ln for _, ln in body):
+        return _piped(lines[head][1], body), body[0][0] if body else None
+    rows = _glued_rows(body, known_names)
+    if not rows:
+        return [], None
+    table = {ln for _, ln in body}
+    seen = _pairs("\n".join(ln for ln in context.split("\n") if ln not in table))
+    below = lines[head + 1][1] if head + 1 < len(lines) else ""
+    cols = _deal(rows, seen, _header_widths(lines[head][1], below))
+    return [r.author(c) for r, c in zip(rows, cols)], rows[0].offset
+
+
+HEADINGS = ("noi cong tac (hoac noi thuong tru)", "chuc danh", "trinh do chuyen mon")
+
+
+def _header_widths(line: str, below: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """Widths the unit, position and qualification columns must have for their printed
+    headings (bold) to wrap as the header shows: (least, less than). A heading's first line
+    bounds the width from below; when the next header line goes on with the heading's next
+    word, that word did not fit, which bounds it from above."""
+    have, after = folded(line).split(), folded(below).split()
+    low, high = [0.0] * 3, [1e9] * 3
+    for c, heading in enumerate(HEADINGS):
+        words = heading.split()
+        for k in range(len(words), 0, -1):
+            if any(have[i:i + k] == words[:k] for i in range(len(have))):
+                low[c] = stringWidth(" ".join(words[:k]), _TIMES_BOLD, 1)
+                if k < len(words) and words[k] in after:
+                    high[c] = stringWidth(" ".join(words[:k + 1]), _TIMES_BOLD, 1)
+                break
+    return tuple(low), tuple(high)
+
+
+def _share(text: str) -> float | None:
+    m = _SHARE.search(text)
+    return float(m.group(1).replace(",", ".")) if m else None
+
+
+def _piped(header: str, body: list[tuple[int, str]]) -> list[AuthorInfo]:
+    keys = [folded(c) for c in header.split("|")]
+
+    def col(word: str, default: int) -> int:
+        return next((i for i, k in enumerate(keys) if word in k), default)
+
+    idx = (col("ho va ten", 1), col("sinh", 2), col("noi cong tac", 3), col("chuc danh", 4),
+           col("trinh do", 5), col("ty le", 6))
+    out = []
+    for _, ln in body:
+        cells = [c.strip() for c in ln.split("|")]
+        if len(cells) < 3 or not re.match(r"^\d{1,2}\.?$", cells[0]):
+            continue
+        get = [cells[i] if i < len(cells) and cells[i] else None for i in idx]
+        out.append(AuthorInfo(get[0] or "", parse_date(get[1] or ""), get[2], get[3], get[4],
+                              _share(get[5] or "")))
+    return out
+
+
+def _glued_rows(body: list[tuple[int, str]], known_names: Sequence[str]) -> list[_Row]:
+    rows: list[_Row] = []
+    for pos, ln in body:
+        m = _ROW.match(ln)
+        if m and m.group(2) and m.group(2)[0].isupper():
+            tail = m.group(4)
+            share = _SHARE.search(tail)
+            middle = tail[: share.start()].split() if share else tail.split()
+            rows.append(_Row(int(m.group(1)), m.group(2).split(), parse_date(m.group(3)),
+                             _share(tail), middle, [], pos))
+        elif rows and ln.strip():
+            rows[-1].more.append(ln.split())
+    for r in rows:
+        _complete_name(r, known_names)
+    return rows
+
+
+def _first_splits(words: list[str]) -> list[tuple[tuple[list[str], ...], float]]:
+    """The ways to cut a row's first line into unit | position | qualification, with a
+    reward where the position and the qualification begin like the vocabulary's."""
+    out = []
+    for p in range(1, len(words) + 1):
+        for q in range(p, len(words) + 1):
+            pos, qual = words[p:q], words[q:]
+            score = (2.0 * _starts_with(pos, POSITIONS) if pos else -1.0) + \
+                (2.0 * _starts_with(qual, DEGREES) if qual else -1.0)
+            out.append(((words[:p], pos, qual), score))
+    return out
+
+
+def _complete_name(row: _Row, known_names: Sequence[str]) -> None:
+    """A name cut by the column edge goes on in the following lines."""
+    if not row.more:
+        return
+    have = folded(" ".join(row.name))
+    full = next((n for n in known_names if folded(n).startswith(have + " ")), None)
+    missing = len(full.split()) - len(row.name) if full else 0
+    if not full and row.more[0] and row.more[0][0][:1].isupper() and _WORDCH.match(row.more[0][0]) \
+            and (len(row.name) < 3 or folded(row.name[-1]) in MIDDLE):
+        missing = 1
+    for line in row.more:
+        take = min(missing, len(line))
+        row.name += line[:take]
+        del line[:take]
+        missing -= take
+        if not missing:
+            break
+    row.more = [ln for ln in row.more if ln]
+
+
+def _pairs(text: str) -> frozenset[tuple[str, str]]:
+    """Adjacent word pairs of the text and of the position and degree vocabulary (folded)."""
+    pairs = set()
+    for line in fold(text).lower().split("\n"):
+        words = re.findall(r"\w+", line)
+        pairs.update(zip(words, words[1:]))
+    for phrase in POSITIONS + DEGREES + SUBJECTS:
+        pairs.update(zip(phrase, phrase[1:]))
+    return frozenset(pairs)
+
+
+_TOLERANCE = 0.05  # ems: rounding to pixels, glyphs that differ from Times New Roman
+_MAX_SPLITS = 60  # kept per row, best first
+_SAME = 1.0  # reward for a column that goes on like the same column of another row
+
+
+@dataclass(frozen=True)
+class _Split:
+    """One way to deal a row's following lines: the column lines, the widths they allow
+    (each column: at least ``low``, less than ``high``) and how plausible the words are."""
+
+    cols: tuple[tuple[tuple[str, ...], ...], ...]
+    low: tuple[float, float, float]
+    high: tuple[float, float, float]
+    score: float
+
+
+_Cols = tuple[tuple[tuple[str, ...], ...], ...]  # unit, position, qualification: their lines' words
+
+
+def _deal(rows: list[_Row], seen: frozenset[tuple[str, str]],
+          header: tuple[tuple[float, ...], tuple[float, ...]]) -> list[_Cols]:
+    """Every row's following lines dealt to its three columns (see the module docstring):
+    each row's splits that obey the wrap rule, then one per row so that all rows agree on the
+    column widths, the most plausible first. Rows whose column starts with the same line
+    (co-authors of one unit) are rewarded for going on the same way too."""
+    options = [_splits(r, seen, header) for r in rows]
+    best: tuple[float, list[_Split]] = (-1e9, [])
+    bound = [sum((o[0].score if o else 0.0) + _SAME * 3 * j for j, o in enumerate(options) if j >= i)
+             for i in range(len(rows) + 1)]
+
+    def alike(sp: _Split, chosen: list[_Split]) -> float:
+        return _SAME * sum(bool(sp.cols[c]) and other.cols[c] == sp.cols[c]
+                           for other in chosen for c in range(3))
+
+    def search(i: int, low: list[float], high: list[float], score: float, chosen: list[_Split]) -> None:
+        nonlocal best
+        if score + bound[i] <= best[0]:
+            return
+        if i == len(rows):
+            best = (score, list(chosen))
+            return
+        for sp in options[i]:
+            lo = [max(x, y) for x, y in zip(low, sp.low)]
+            hi = [min(x, y) for x, y in zip(high, sp.high)]
+            if _agree(lo, hi):
+                search(i + 1, lo, hi, score + sp.score + alike(sp, chosen), chosen + [sp])
+
+    if all(options):
+        search(0, [x - _TOLERANCE for x in header[0]], [x + _TOLERANCE for x in header[1]], 0.0, [])
+    if len(best[1]) != len(rows):  # no agreement: each row on its own
+        best = (0.0, [o[0] if o else _Split(((tuple(r.first),), (), ()), (0, 0, 0), (0, 0, 0), 0)
+                      for r, o in zip(rows, options)])
+    return [sp.cols for sp in best[1]]
+
+
+def _splits(row: _Row, seen: frozenset[tuple[str, str]],
+            header: tuple[tuple[float, ...], tuple[float, ...]]) -> list[_Split]:
+    """The row's ways to deal its lines that a word processor could have made, given the
+    column widths the header allows."""
+    found: list[_Split] = []
+
+    def walk(k: int, prev: tuple[list[str], ...], cols: list[list[tuple[str, ...]]],
+             low: tuple[float, ...], high: tuple[float, ...], score: float) -> None:
+        if k == len(row.more):
+            found.append(_Split(tuple(tuple(c) for c in cols), low, high, score))  # type: ignore[arg-type]
+            return
+        words = row.more[k]
+        n = len(words)
+        for a in range(n + 1):
+            for b in range(a, n + 1):
+                segs = (words[:a], words[a:b], words[b:])
+                if any(seg and not p for seg, p in zip(segs, prev)):
+                    continue  # a column that has ended does not start again
+                lo, hi, sc = list(low), list(high), score
+                for c, seg in enumerate(segs):
+                    if seg:
+                        lo[c] = max(lo[c], _width(" ".join(seg)))
+                        hi[c] = min(hi[c], _width(" ".join(prev[c])) + _SPACE_W + _width(seg[0]))
+                        sc += 1.0 * (_pair(prev[c][-1], seg[0]) in seen) - 0.05
+                if not _agree(lo, hi):
+                    continue
+                filled = [seg for seg in segs if seg]
+                sc -= sum(1.0 for x, y in zip(filled, filled[1:]) if _pair(x[-1], y[0]) in seen)
+                walk(k + 1, segs, [c + [tuple(seg)] * bool(seg) for c, seg in zip(cols, segs)],
+                     tuple(lo), tuple(hi), sc)
+
+    for first, score in _first_splits(row.first):
+        low0 = tuple(max(_width(" ".join(seg)), h - _TOLERANCE) for seg, h in zip(first, header[0]))
+        high0 = tuple(h + _TOLERANCE for h in header[1])
+        if _agree(low0, high0):
+            walk(0, first, [[tuple(seg)] * bool(seg) for seg in first], low0, high0, score)
+    found.sort(key=lambda sp: -sp.score)
+    return found[:_MAX_SPLITS]
+
+
+def _agree(low: Sequence[float], high: Sequence[float]) -> bool:
+    """Some column widths fit: each column's least below its bound, and the unit column (the
+    form's widest, "Nơi công tác (hoặc nơi thường trú)") not narrower than the other two."""
+    return all(x <= y + _TOLERANCE for x, y in zip(low, high)) and \
+        max(low[1], low[2]) <= high[0] + _TOLERANCE
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return fold(a).lower(), fold(b).lower()
