@@ -262,6 +262,10 @@ def evaluate(out: Path, truths: dict[int, dict], stacks: list[tuple], texts: dic
         batch = [(d, f) for d, f in loose if start <= d < start + GROUP_SIZE]
         random.Random(start).shuffle(batch)
         got = {frozenset(g) for g in group_files([f for _, f in batch])}
+        if os.environ.get("HOSO_BENCH_DEBUG_GROUPS"):
+            from ingest.pipeline import loose_files
+            for i, (lf, (d, _)) in enumerate(zip(loose_files([f for _, f in batch]), batch)):
+                print(f"group {start} #{i} dossier {d}: {lf}")
         want = defaultdict(set)
         for i, (d, _) in enumerate(batch):
             want[d].add(i)

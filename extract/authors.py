@@ -28,7 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from extract.dates import parse_date
 from extract.nlp import folded
-from ingest.vietnamese import fold
+from ingest.vietnamese import fold, has_diacritic, syllable_ok
 from models.understanding import AuthorInfo
 
 # ---------------------------------------------------------------------------- vocabulary
@@ -70,11 +70,69 @@ SUBJECTS = tuple(p.split() for p in (
     "hoa hoc", "vat ly", "sinh hoc", "the duc", "am nhac", "my thuat", "tin hoc"))
 
 _DATE = r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d{2}"
-_ROW = re.compile(r"^\s*(\d{1,2})[.)]?\s+(.*?)\s*(" + _DATE + r")\s*(.*?)\s*$")
+_ROW = re.compile(r"^\s*(?:(\d{1,2})\s*[.):;,]?\s+)?(.*?)\s*(" + _DATE + r")\s*(.*?)\s*$")
 _SHARE = re.compile(r"(?:^|\s)(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
 _TABLE_END = re.compile(r"^[-+•]\s*(chu dau tu|linh vuc|ngay|mo ta|nhung|danh gia|danh sach|ten sang)")
 _WORDCH = re.compile(r"^[^\W\d_]+$")
 
+
+
+# ---------------------------------------------------------------------------- OCR repair
+
+_NOISE = re.compile(r"^[^\w%]+$")  # a token of punctuation only: ".", "[", "¡", "—"…
+_EDGE_L = re.compile(r"^(?:[\[\]|“\"'!¡]+|\w?\|)")  # "[Trường", "l|Lục"
+_EDGE_R = re.compile(r"(?<=\w)(?:\.+|[\]|:;!]+)$")  # "Đại.", "HĐND.", "Giám..."
+_CASE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_][^\W\d_])")  # split points to test for a case change
+_KEEP_ONE = set("yýỳỷỹỵàáảãạ")  # one-letter words; any other lone letter is noise
+
+
+def _case_split(word: str) -> list[str]:
+    """"TrầnThuHạnh" -> Trần Thu Hạnh, "THPTGio" -> THPT Gio: a capital after a small
+    letter, or a capital followed by small letters after capitals, starts a word."""
+    out, start = [], 0
+    for i in range(1, len(word)):
+        a, b = word[i - 1], word[i]
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        if b.isupper() and (a.islower() or (a.isupper() and nxt.islower())):
+            out.append(word[start:i])
+            start = i
+    return out + [word[start:]]
+
+
+@cache
+def _syllables(word: str) -> tuple[str, ...]:
+    """A word OCR glued from Vietnamese syllables ("Tổtrưởng", "bộkỹ", "Kĩsư") cut into the
+    fewest possible syllables (ties: the cut whose syllables have onsets); unchanged when it
+    is one syllable, carries no diacritic, or cannot be cut."""
+    if len(word) < 4 or not has_diacritic(word) or syllable_ok(word) or not word.isalpha():
+        return (word,)
+    best: dict[int, tuple[int, int, tuple[str, ...]]] = {0: (0, 0, ())}
+    for end in range(1, len(word) + 1):
+        options = []
+        for start in range(max(0, end - 7), end):
+            piece = word[start:end]
+            if start in best and syllable_ok(piece):
+                n, vowel_first, cut = best[start]
+                options.append((n + 1, vowel_first + (fold(piece[0]).lower() in "aeiouy"), cut + (piece,)))
+        if options:
+            best[end] = min(options)
+    return best[len(word)][2] if len(word) in best else (word,)
+
+
+def tidy(line: str) -> str:
+    """A table line with OCR's slips undone: punctuation-only tokens and stray border marks
+    dropped, glued words cut at case changes and between syllables, lone letters dropped."""
+    out = []
+    for token in line.split():
+        if _NOISE.match(token) and not re.fullmatch(r"[-–—]", token):
+            continue
+        token = _EDGE_R.sub("", _EDGE_L.sub("", token))
+        for part in _case_split(token):
+            for word in _syllables(part):
+                if len(word) == 1 and word.isalpha() and word.lower() not in _KEEP_ONE:
+                    continue
+                out.append(word)
+    return " ".join(out)
 
 # ---------------------------------------------------------------------------- names
 
@@ -189,7 +247,7 @@ def authors_table(text: str, known_names: Sequence[str], context: str) -> tuple[
                 or "de nghi" in f and "sang kien" in f or _TABLE_END.match(f):
             break
         body.append((pos, ln))
-    if any("|" in ln for _, ln in body):
+    if any(ln.count("|") >= 3 for _, ln in body):
         return _piped(lines[head][1], body), body[0][0] if body else None
     rows = _glued_rows(body, known_names)
     if not rows:
@@ -197,7 +255,7 @@ def authors_table(text: str, known_names: Sequence[str], context: str) -> tuple[
     table = {ln for _, ln in body}
     seen = _pairs("\n".join(ln for ln in context.split("\n") if ln not in table))
     below = lines[head + 1][1] if head + 1 < len(lines) else ""
-    cols = _deal(rows, seen, _header_widths(lines[head][1], below))
+    cols = _deal(rows, seen, _header_widths(tidy(lines[head][1]), tidy(below)))
     return [r.author(c) for r, c in zip(rows, cols)], rows[0].offset
 
 
@@ -249,12 +307,15 @@ def _piped(header: str, body: list[tuple[int, str]]) -> list[AuthorInfo]:
 def _glued_rows(body: list[tuple[int, str]], known_names: Sequence[str]) -> list[_Row]:
     rows: list[_Row] = []
     for pos, ln in body:
+        ln = tidy(ln)
         m = _ROW.match(ln)
-        if m and m.group(2) and m.group(2)[0].isupper():
+        name = m.group(2).split() if m else []
+        if m and name and all(w[0].isupper() for w in name) and len(name) <= 5:
             tail = m.group(4)
             share = _SHARE.search(tail)
             middle = tail[: share.start()].split() if share else tail.split()
-            rows.append(_Row(int(m.group(1)), m.group(2).split(), parse_date(m.group(3)),
+            number = int(m.group(1)) if m.group(1) else len(rows) + 1
+            rows.append(_Row(number, name, parse_date(m.group(3)),
                              _share(tail), middle, [], pos))
         elif rows and ln.strip():
             rows[-1].more.append(ln.split())

@@ -170,3 +170,22 @@ class _Groups:
         for i in range(len(self.parent)):
             out.setdefault(self.find(i), []).append(i)
         return sorted(out.values(), key=lambda g: g[0])
+
+
+# ---------------------------------------------------------------------------- other documents
+
+QUOTED = re.compile(r"sáng kiến[^“\"\n]{0,40}[“\"]([^”\"]{12,400})[”\"]", re.IGNORECASE)
+NAMED = re.compile(r"(?:nhóm tác giả|tác giả)\s*:?\s*([^\n.]{3,200})", re.IGNORECASE)
+
+
+def mentioned(text: str) -> tuple[str | None, tuple[str, ...]]:
+    """The initiative's title and authors as another document names them: a proof of
+    application or council minutes write 'Sáng kiến: “…”' and 'Nhóm tác giả: A, B'."""
+    flat = " ".join(text.split())
+    title = QUOTED.search(flat)
+    authors = NAMED.search(text)
+    names = ()
+    if authors:
+        names = tuple(n.strip(" ;,") for n in re.split(r"[,;]| và ", authors.group(1))
+                      if 1 < len(n.split()) <= 5)
+    return (" ".join(title.group(1).split()) if title else None), names

@@ -32,7 +32,7 @@ from checks.completeness import check_completeness
 from checks.profiles import Profile, choose_profile
 from extract.classify import Classification, classify_document
 from extract.fields import extract_fields
-from extract.grouping import LooseFile, group_loose
+from extract.grouping import LooseFile, group_loose, mentioned
 from extract.sections import find_sections
 from extract.stack import split_stack
 from ingest.readers import ReadContext, reader_for
@@ -89,6 +89,11 @@ def documents_of(name: str, pages: Sequence[Page], part: StackPart) -> tuple[Doc
 def group_files(files: Sequence[Sequence[DocView]]) -> list[list[int]]:
     """Loose files uploaded together -> groups (indexes into ``files``) that form one
     dossier each, matched by title and authors."""
+    return group_loose(loose_files(files))
+
+
+def loose_files(files: Sequence[Sequence[DocView]]) -> list[LooseFile]:
+    """What grouping compares of each loose file: its kind, title and author names."""
     loose = []
     for docs in files:
         fields = extract_fields(docs, [s for d in docs for s in find_sections(d)])
@@ -96,8 +101,10 @@ def group_files(files: Sequence[Sequence[DocView]]) -> list[list[int]]:
         kind = docs[0].kind if docs else "khac"
         title = fields.title or fields.description_title
         authors = tuple(a.name for a in fields.authors) or fields.description_authors
+        if not title and not authors:  # a proof, minutes …: the names they quote
+            title, authors = mentioned("\n".join(d.text for d in docs))
         loose.append(LooseFile(name, kind, title, authors))
-    return group_loose(loose)
+    return loose
 
 
 def understand(docs: Sequence[DocView], profiles: Mapping[str, Profile], *,

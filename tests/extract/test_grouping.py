@@ -138,3 +138,14 @@ def test_name_tie_between_two_dossiers_stays_alone() -> None:
 def test_empty_and_single() -> None:
     assert group_loose([]) == []
     assert group_loose([LooseFile("a.pdf", "khac", None, ())]) == [[0]]
+
+
+def test_proof_and_minutes_name_the_initiative_they_are_about() -> None:
+    from extract.grouping import mentioned
+
+    proof = ("GIẤY XÁC NHẬN\nHIỆU QUẢ ÁP DỤNG SÁNG KIẾN\nTrường THCS Mường Khến xác nhận:\n"
+             "Sáng kiến: “Một số biện pháp rèn kỹ năng đọc hiểu\ncho học sinh lớp 4”.\n"
+             "Nhóm tác giả: Trần Thị Lan, Lò Văn Hùng.\nĐã được áp dụng tại trường.")
+    assert mentioned(proof) == ("Một số biện pháp rèn kỹ năng đọc hiểu cho học sinh lớp 4",
+                                ("Trần Thị Lan", "Lò Văn Hùng"))
+    assert mentioned("BIÊN BẢN\nHội đồng họp thường kỳ.") == (None, ())
