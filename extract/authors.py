@@ -1,19 +1,27 @@
 """The request's authors table, and person names.
 
-Word tables arrive with cells joined by " | ". Drawn tables (PDF, OCR)
-  arrive flattened: a row's first line holds the first line of every cell ("1 Hoàng Văn
-  14/07/1980 Trạm Khuyến nông Trạm Kỹ sư Trồng 50"), and each following line holds the
-  next line of the cells that wrapped ("Thắng huyện Cao Lộc trưởng trọt"). Row number, birth
-  date and share anchor the first line; names are completed from the signer names under
-  the form. The rest is dealt to the unit, position and qualification columns the way a
-  word processor wraps them, which is a hard rule: a column's line is no wider than the
-  column, and a word only starts the next line when it would not fit on the one above. The
-  column widths are unknown but shared by all rows (and bounded by how the bold header
-  wrapped); widths are measured in Times New Roman (the font of Vietnamese official papers,
-  Nghị định 30/2020) with reportlab's metrics. Among the deals that keep the rule, the most
-  plausible wins: a position or qualification that starts like the vocabulary ("Phó Giám
-  đốc", "Thạc sĩ" …), column lines that join into word pairs found elsewhere in the dossier
-  ("huyện Cao" + "Lộc") rather than cutting them apart, co-authors' cells that go on alike.
+Word tables arrive with cells joined by " | ". Drawn tables (PDF, OCR) arrive flattened: a
+row's first line holds the first line of every cell ("1 Hoàng Văn 14/07/1980 Trạm Khuyến
+nông Trạm Kỹ sư Trồng 50"), and each following line holds the next line of the cells that
+wrapped ("Thắng huyện Cao Lộc trưởng trọt").
+
+- **OCR repair** (``tidy``): every table line loses punctuation-only tokens and border marks
+  ("[", "|", "_", a lone letter), and glued words are cut where the case changes
+  ("TrầnThuHạnh", "THPTGio") or between Vietnamese syllables ("Tổtrưởng", "Kĩsư": the cut
+  into the fewest syllables that ``ingest.vietnamese.syllable_ok`` accepts).
+- **Rows.** A birth date anchors a row's first line: before it a capitalised name (the row
+  number may be lost or read "3:"), after it the cells and the share. Names cut by the
+  column edge are completed from the next line and the signer names under the form.
+- **Dealing.** The rest goes to the unit, position and qualification columns the way a word
+  processor wraps them, which is a hard rule: a column's line is no wider than the column,
+  and a word only starts the next line when it would not fit on the one above. The column
+  widths are unknown but shared by all rows (and bounded by how the bold header wrapped);
+  widths are measured in Times New Roman (the font of Vietnamese official papers, Nghị định
+  30/2020) with reportlab's metrics. Among the deals that keep the rule, the most plausible
+  wins: a position or qualification that starts like the vocabulary ("Phó Giám đốc", "Thạc
+  sĩ" …), column lines that join into word pairs found elsewhere in the dossier ("huyện Cao"
+  + "Lộc") rather than cutting them apart, a unit the dossier names elsewhere in full (its
+  header, the title), co-authors' cells that go on alike.
 """
 
 from __future__ import annotations
@@ -80,7 +88,7 @@ _WORDCH = re.compile(r"^[^\W\d_]+$")
 # ---------------------------------------------------------------------------- OCR repair
 
 _NOISE = re.compile(r"^[^\w%]+$")  # a token of punctuation only: ".", "[", "¡", "—"…
-_EDGE_L = re.compile(r"^(?:[\[\]|“\"'!¡]+|\w?\|)")  # "[Trường", "l|Lục"
+_EDGE_L = re.compile(r"^[\[\]“\"'!¡]+")  # "[Trường"
 _EDGE_R = re.compile(r"(?<=\w)(?:\.+|[\]|:;!]+)$")  # "Đại.", "HĐND.", "Giám..."
 _CASE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_][^\W\d_])")  # split points to test for a case change
 _KEEP_ONE = set("yýỳỷỹỵàáảãạ")  # one-letter words; any other lone letter is noise
@@ -123,7 +131,9 @@ def tidy(line: str) -> str:
     """A table line with OCR's slips undone: punctuation-only tokens and stray border marks
     dropped, glued words cut at case changes and between syllables, lone letters dropped."""
     out = []
-    for token in line.split():
+    for token in re.sub(r"[|_]", " ", line).split():
+        if token.startswith("(") and ")" not in token:
+            token = token[1:]
         if _NOISE.match(token) and not re.fullmatch(r"[-–—]", token):
             continue
         token = _EDGE_R.sub("", _EDGE_L.sub("", token))
@@ -253,9 +263,11 @@ def authors_table(text: str, known_names: Sequence[str], context: str) -> tuple[
     if not rows:
         return [], None
     table = {ln for _, ln in body}
-    seen = _pairs("\n".join(ln for ln in context.split("\n") if ln not in table))
+    other = "\n".join(tidy(ln) for ln in context.split("\n") if ln not in table)
+    prose = (ln for ln in other.split("\n") if not re.search(_DATE, ln))  # not another table's rows
+    phrases = " " + " ".join(re.findall(r"\w+", fold(" ".join(prose)).lower())) + " "
     below = lines[head + 1][1] if head + 1 < len(lines) else ""
-    cols = _deal(rows, seen, _header_widths(tidy(lines[head][1]), tidy(below)))
+    cols = _deal(rows, _pairs(other), _header_widths(tidy(lines[head][1]), tidy(below)), phrases)
     return [r.author(c) for r, c in zip(rows, cols)], rows[0].offset
 
 
@@ -370,6 +382,7 @@ def _pairs(text: str) -> frozenset[tuple[str, str]]:
 
 _TOLERANCE = 0.05  # ems: rounding to pixels, glyphs that differ from Times New Roman
 _MAX_SPLITS = 60  # kept per row, best first
+_QUOTED = 0.5  # reward per word for a unit the dossier names elsewhere (its header, the title)
 _SAME = 1.0  # reward for a column that goes on like the same column of another row
 
 
@@ -388,12 +401,12 @@ _Cols = tuple[tuple[tuple[str, ...], ...], ...]  # unit, position, qualification
 
 
 def _deal(rows: list[_Row], seen: frozenset[tuple[str, str]],
-          header: tuple[tuple[float, ...], tuple[float, ...]]) -> list[_Cols]:
+          header: tuple[tuple[float, ...], tuple[float, ...]], phrases: str) -> list[_Cols]:
     """Every row's following lines dealt to its three columns (see the module docstring):
     each row's splits that obey the wrap rule, then one per row so that all rows agree on the
     column widths, the most plausible first. Rows whose column starts with the same line
     (co-authors of one unit) are rewarded for going on the same way too."""
-    options = [_splits(r, seen, header) for r in rows]
+    options = [_splits(r, seen, header, phrases) for r in rows]
     best: tuple[float, list[_Split]] = (-1e9, [])
     bound = [sum((o[0].score if o else 0.0) + _SAME * 3 * j for j, o in enumerate(options) if j >= i)
              for i in range(len(rows) + 1)]
@@ -424,7 +437,7 @@ def _deal(rows: list[_Row], seen: frozenset[tuple[str, str]],
 
 
 def _splits(row: _Row, seen: frozenset[tuple[str, str]],
-            header: tuple[tuple[float, ...], tuple[float, ...]]) -> list[_Split]:
+            header: tuple[tuple[float, ...], tuple[float, ...]], phrases: str) -> list[_Split]:
     """The row's ways to deal its lines that a word processor could have made, given the
     column widths the header allows."""
     found: list[_Split] = []
@@ -432,6 +445,9 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
     def walk(k: int, prev: tuple[list[str], ...], cols: list[list[tuple[str, ...]]],
              low: tuple[float, ...], high: tuple[float, ...], score: float) -> None:
         if k == len(row.more):
+            unit = sum(cols[0], ())
+            if len(unit) >= 2 and f" {' '.join(map(_key, unit))} " in phrases:
+                score += _QUOTED * len(unit)
             found.append(_Split(tuple(tuple(c) for c in cols), low, high, score))  # type: ignore[arg-type]
             return
         words = row.more[k]
@@ -471,4 +487,8 @@ def _agree(low: Sequence[float], high: Sequence[float]) -> bool:
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
-    return fold(a).lower(), fold(b).lower()
+    return _key(a), _key(b)
+
+
+def _key(word: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(word).lower()))

@@ -1,0 +1,54 @@
+"""The authors table read from OCR'd text: slips undone, rows found without their number."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.authors import authors_table, tidy
+
+HEADER = ("Số Họ và tên Ngày Nơi công tác (hoặc Chức danh Trình độ Tỷ lệ (%)\n"
+          "TT tháng năm nơi thường trú) chuyên môn đóng góp\nsinh vào việc\n")
+END = "\nLà nhóm tác giả đề nghị xét công nhận sáng kiến: “Sổ tay điện tử”."
+
+
+@pytest.mark.parametrize(("ocr", "want"), [
+    ("TrầnThuHạnh.", "Trần Thu Hạnh"),  # glued at case changes, stray full stop
+    ("[Trường THPTGio", "Trường THPT Gio"),  # border mark, acronym glued to a word
+    ("Tổtrưởng GCử nhân", "Tổ trưởng Cử nhân"),  # glued syllables, a lone letter of a border
+    ("Cán bộkỹ . Kĩsư", "Cán bộ kỹ Kĩ sư"),  # punctuation-only token dropped
+    ("chính—_|Kiểm (Kỹsư", "chính— Kiểm Kỹ sư"),  # pipes and underscores of cell borders
+    ("Trạm Y tế HĐND Internet", "Trạm Y tế HĐND Internet"),  # words, acronyms, no diacritic: kept
+])
+def test_tidy_undoes_ocr_slips(ocr: str, want: str) -> None:
+    assert tidy(ocr) == want
+
+
+def test_rows_found_without_their_number_or_with_a_colon() -> None:
+    body = ("1 Lê Văn Bình 03/08/1980 Trường THCS Tân Lạc Giáo viên Cử nhân Toán 50\n"
+            "2: TrầnThịMai 15/01/1990 Trường THCS Tân Lạc Giáo viên Cử nhân Văn 30\n"
+            "Hà Văn Tâm 21/07/1988 Trường THCS Tân Lạc Giáo viên Cử nhân Sử 20%")
+    got, at = authors_table(HEADER + body + END, [], "")
+    assert at == len(HEADER)
+    assert [(a.name, a.birth_date, a.share_percent) for a in got] == [
+        ("Lê Văn Bình", date(1980, 8, 3), 50.0), ("Trần Thị Mai", date(1990, 1, 15), 30.0),
+        ("Hà Văn Tâm", date(1988, 7, 21), 20.0)]
+    assert {a.unit for a in got} == {"Trường THCS Tân Lạc"}
+
+
+def test_a_stray_pipe_does_not_make_a_word_table() -> None:
+    body = "3 l|Lục Xuân Long 09/01/1970 Trường Tiểu học PhóHiệu Cửnhân Sư 100\nThanh Lương trưởng phạm Toán"
+    (a,), _ = authors_table(HEADER + body + END, [], "Trường Tiểu học Thanh Lương")
+    assert (a.name, a.unit, a.position, a.qualification) == (
+        "Lục Xuân Long", "Trường Tiểu học Thanh Lương", "Phó Hiệu trưởng", "Cử nhân Sư phạm Toán")
+
+
+def test_a_unit_the_dossier_names_elsewhere_keeps_its_words() -> None:
+    """"chuyên môn" could close the unit or the position; the title names the unit."""
+    body = ("1 Bùi Minh Oanh 28/01/1979 Trường Tiểu học Tổtrưởng GCử nhân Sư 100\n"
+            "Đồng Tâm chuyên phạm Tiếng\nmôn Anh")
+    context = "tại Trường Tiểu học Đồng Tâm”."
+    (a,), _ = authors_table(HEADER + body + END, [], context)
+    assert (a.unit, a.position, a.qualification) == (
+        "Trường Tiểu học Đồng Tâm", "Tổ trưởng chuyên môn", "Cử nhân Sư phạm Tiếng Anh")
