@@ -173,8 +173,9 @@ def _table(reports: list[dict]) -> Table:
         for issue in r["issues"]:
             codes[issue["code"]] = codes.get(issue["code"], 0) + 1
         problems = ", ".join(f"{c}×{n}" if n > 1 else c for c, n in codes.items()) or "—"
-        kinds = ", ".join(dict.fromkeys(KIND_VI[f["kind"]] for f in r["files"]
-                                        if f["status"] == "done")) or "—"
+        kinds = ", ".join(dict.fromkeys(
+            KIND_VI[k] for f in r["files"] if f["status"] == "done"
+            for k in ([seg["kind"] for seg in f["documents"]] or [f["kind"]]))) or "—"
         t.add_row(str(r["id"]), r["source"], str(len(r["files"])), str(pages), str(ocr), conf,
                   kinds, STATUS_VI.get(r["status"], r["status"]), problems)
     return t
@@ -195,8 +196,15 @@ def _understanding(out: Console, r: dict) -> None:
         formed += f" (trang {f['first_page']}–{f['last_page']}, phần {f['part']}/{f['parts']})"
     out.print(f"[bold]{r['id']}. {r['source']}[/] — {formed}; mẫu: {r['profile'] or '—'} "
               f"({HOW_VI.get(r['profile_how'] or 'none')})")
-    keys = list(dict.fromkeys(s["key"] for s in r["sections"] if not s.get("empty")))
-    out.print(f"  Mục tìm thấy ({len(keys)}): {', '.join(keys) or '—'}", highlight=False)
+    by_doc: dict[str, list[str]] = {}
+    for sec in r["sections"]:
+        if not sec.get("empty") and sec["key"] not in by_doc.setdefault(sec["document"], []):
+            by_doc[sec["document"]].append(sec["key"])
+    for kind, keys in by_doc.items():
+        out.print(f"  Mục của {KIND_VI.get(kind, kind)} ({len(keys)}): {', '.join(keys)}",
+                  highlight=False)
+    if not by_doc:
+        out.print("  Không tìm thấy mục nào.")
     missing = r["completeness"]["missing"]
     if missing:
         out.print("  [red]Thiếu:[/] " + "; ".join(f"{m.get('label') or m['key']} ({m['key']})"

@@ -198,6 +198,16 @@ def _is_role_line(line: str) -> bool:
     return True
 
 
+def _name_like(line: str) -> list[str]:
+    """A signer line that names_in does not know (an OCR slip in the surname: "Vĩ Thanh
+    Hoa"): two to five capitalised words of letters only, and not a role."""
+    words = line.split()
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() and w.isalpha() for w in words) \
+            and not line.isupper() and not _is_role_line(line):
+        return [" ".join(words)]
+    return []
+
+
 def _signature(doc: DocView) -> SignatureBlock | None:
     t = _join([doc])
     lines = [(p, ln) for p, ln in t.lines() if ln.strip()]
@@ -206,7 +216,7 @@ def _signature(doc: DocView) -> SignatureBlock | None:
     i = len(lines) - 1
     while i >= 0:
         ln = lines[i][1]
-        found = names_in(ln)
+        found = names_in(ln) or _name_like(ln)
         if found and not role and len(" ".join(found).split()) >= len(re.sub(r"[|]", " ", ln).split()) - 1:
             names = found + names
         elif _is_role_line(ln) or re.match(r"^\s*\(\s*k[yý]", ln, re.I):
@@ -215,8 +225,13 @@ def _signature(doc: DocView) -> SignatureBlock | None:
             break
         i -= 1
     when, at = None, None
-    if i >= 0 and _PLACE_DATE.search(fold(lines[i][1])):
-        when, at = parse_date(lines[i][1]), lines[i][0]
+    # the place-and-date line sits just above the roles, or above a unit's confirmation
+    # block laid out beside them ("XÁC NHẬN CỦA ĐƠN VỊ" in the other column)
+    above = next((j for j in range(i, max(-1, i - 4), -1) if _PLACE_DATE.search(fold(lines[j][1]))),
+                 None) if role or names else (i if i >= 0 and _PLACE_DATE.search(fold(lines[i][1]))
+                                              else None)
+    if above is not None:
+        when, at = parse_date(lines[above][1]), lines[above][0]
     elif role or names:
         for p, ln in lines[:8]:
             m = _PLACE_DATE.search(fold(ln))

@@ -98,3 +98,60 @@ def test_distributed_mode_on_postgresql_and_redis(tmp_path: Path, pg_url: str, r
     # nothing was written to the embedded SQLite queue or database
     assert not (tmp_path / "var" / "queue.sqlite").exists()
     assert not (tmp_path / "var" / "hoso.sqlite").exists()
+
+
+def _sample_pdfs(root: Path, name: str) -> Path:
+    from samples.layout import layout_items
+    from samples.pdfs import PdfPage, write_pdf
+    from samples.texts import dossier
+
+    d = dossier(name)
+    folder = root / name
+    folder.mkdir(parents=True)
+    for doc in d.documents:
+        write_pdf(folder / f"{doc.kind}.pdf",
+                  [PdfPage(text=p) for p in layout_items(doc.items, dpi=72).pages])
+    return folder
+
+
+@pytest.mark.slow
+def test_ingest_shows_profile_sections_and_missing_parts(tmp_path: Path, schema: dict) -> None:
+    folder = _sample_pdfs(tmp_path, "lac-son-coppha-nhua")
+    run = _hoso(tmp_path / "var", "ingest", str(folder))
+    assert run.returncode == 0, run.stderr
+    assert "mẫu: bao-cao-mo-ta (tự nhận)" in run.stdout
+    assert "Thiếu: Tính mới của sáng kiến (tinh_moi)" in run.stdout
+    assert "thuc_trang" in run.stdout and "co_so" in run.stdout
+    again = _hoso(tmp_path / "var2", "ingest", str(folder), "--profile", "skkn", "--json")
+    report = json.loads(again.stdout)
+    jsonschema.validate(report, schema)
+    assert (report["profile"], report["profile_how"]) == ("skkn", "round")
+    missing = {m["key"] for m in report["completeness"]["missing"]}
+    assert {"ly_do", "muc_tieu", "tai_lieu"} <= missing  # judged by the skkn outline
+    assert report["fields"]["title"] == dossier_title("lac-son-coppha-nhua")
+
+
+def dossier_title(name: str) -> str:
+    from samples.texts import dossier
+
+    return dossier(name).request.title
+
+
+def test_unknown_profile_is_refused_before_anything_is_stored(tmp_path: Path) -> None:
+    folder = write_tree(tmp_path / "hs", {"don.pdf": text_pdf([["ĐƠN YÊU CẦU"]])})
+    run = _hoso(tmp_path / "var", "ingest", str(folder), "--profile", "khong-co")
+    assert run.returncode == 2
+    assert "Không có mẫu hồ sơ “khong-co”" in run.stderr
+    assert not (tmp_path / "var" / "store").exists()
+
+
+def test_separator_command_writes_sheets_with_codes(tmp_path: Path) -> None:
+    import pypdf
+
+    target = tmp_path / "phan-cach.pdf"
+    run = _hoso(tmp_path / "var", "separator", "-o", str(target), "--count", "3", "--first", "7")
+    assert run.returncode == 0, run.stderr
+    reader = pypdf.PdfReader(target)
+    texts = [p.extract_text() for p in reader.pages]
+    assert len(texts) == 3
+    assert ["HOSO-SEP-0007" in texts[0], "HOSO-SEP-0009" in texts[2]] == [True, True]

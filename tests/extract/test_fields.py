@@ -259,3 +259,19 @@ def test_labels_match_folded_and_with_one_slip_but_not_loosely() -> None:
     labels = [(lab.name, lab.line_start) for lab in find_labels(text)]
     assert labels[:2] == [("field", True), ("field", True)]
     assert ("authors", True) not in labels
+
+
+def test_signature_beside_a_unit_confirmation_block_and_an_ocr_slip_in_the_signer() -> None:
+    request = _doc("ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN\nKính gửi: Hội đồng sáng kiến huyện\n"
+                   "Tôi (chúng tôi) xin cam đoan mọi thông tin nêu trong đơn là trung thực.\n"
+                   "Gio Linh, ngày 04 tháng 6 năm 2024\n\n"
+                   "XÁC NHẬN CỦA ĐƠN VỊ Người nộp đơn\n(Ký tên, đóng dấu) (Ký và ghi rõ họ tên)\n"
+                   "Vĩ Thanh Hoa\n\nMai Bích Giang")
+    proof = _doc("GIẤY XÁC NHẬN\nSố: 112/XN-TTYT Tân Lạc, ngày 18 tháng 3 năm 2024\n"
+                 "Xác nhận trên là đúng sự thật.\nGIÁM ĐỐC\n(Ký tên, đóng dấu)\nĐỉnh Công Thành",
+                 kind="xac_nhan", file="xac-nhan.pdf")
+    signed = {s.document: s for s in extract_fields([request, proof], []).signatures}
+    assert signed["don_yeu_cau"].date == date(2024, 6, 4)
+    assert signed["don_yeu_cau"].signer == "Vĩ Thanh Hoa, Mai Bích Giang"
+    assert (signed["xac_nhan"].date, signed["xac_nhan"].signer) == (date(2024, 3, 18),
+                                                                    "Đỉnh Công Thành")
