@@ -217,7 +217,7 @@ _NUMBERING = re.compile(
     # OCR reads "I." as "L", "II." as "H."
     # ("VIII." as "VIH.", "III." as "LH."): roman-like letters before a full stop
     r"|(?P<roman>(?=[IVXLH|]{1,6}\s?[.)])[IVXLH|]{1,6}\s?[.)](?=\s|$|[^\w\s])"
-    r"|[IlL|](?=\s+[A-Z])|[IVXLH|]{2,4}(?=\s+[A-Z][a-z]))"
+    r"|[IlL|](?=\s+[A-Z])|[IVX]{2,4}(?=\s+[A-Z])|[IVXLH|]{2,4}(?=\s+[A-Z][a-z]))"
     r"|(?P<upper>[A-G]\s?[.)])(?=\s)"
     r"|(?P<lower>[a-h]\s?[.)])(?=\s)"
     r"|(?P<paren>\(\s?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s?\))"

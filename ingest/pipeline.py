@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from checks.completeness import check_completeness
 from checks.profiles import Profile, choose_profile
-from extract.classify import Classification, classify_document
+from extract.classify import Classification, classify_document, title_kind
 from extract.fields import extract_fields
 from extract.grouping import LooseFile, group_loose, mentioned
 from extract.sections import find_sections
@@ -39,7 +39,7 @@ from ingest.readers import ReadContext, reader_for
 from ingest.triage import triage
 from ingest.vietnamese import nfc
 from models.domain import DocumentText, Page
-from models.understanding import DocView, StackPart, Understanding
+from models.understanding import DocView, Section, StackPart, Understanding
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,32 @@ def understand(docs: Sequence[DocView], profiles: Mapping[str, Profile], *,
     """One dossier's documents -> its sections, fields, profile and completeness."""
     chosen, how = choose_profile(docs, profiles, given=profile, default=default_profile)
     cues = chosen.cues if chosen else {}
-    sections = tuple(s for d in docs for s in find_sections(d, cues))
+    sections = continued(docs, tuple(s for d in docs for s in find_sections(d, cues)))
     fields = extract_fields(docs, sections)
     completeness = check_completeness(docs, sections, fields, chosen, profiles)
     return Understanding(chosen.key if chosen else None, how, sections, fields, completeness)
+
+
+def continued(docs: Sequence[DocView], sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """A document photographed page by page arrives as several files: a section whose
+    heading ends one file and whose text opens the next file of the same document (which
+    has no title of its own) is not empty."""
+    out = list(sections)
+    for a, b in zip(docs, docs[1:]):
+        if a.kind != b.kind or a.file == b.file or not b.pages:
+            continue
+        head = [line for line in b.pages[0].text.split("\n") if line.strip()][:5]
+        if any(title_kind(line) for line in head):
+            continue  # b is a document of its own, not the next page of a
+        mine = [i for i, s in enumerate(out) if s.file == a.file and s.document == a.kind]
+        if not mine or not out[mine[-1]].empty:
+            continue
+        lead = b.text
+        theirs = [s for s in out if s.file == b.file and s.document == b.kind]
+        if theirs:
+            cut = lead.find(theirs[0].heading)
+            lead = lead[:cut] if cut >= 0 else ""
+        lead = " ".join(lead.split())
+        if sum(c.isalpha() for c in lead) >= 15:
+            out[mine[-1]] = replace(out[mine[-1]], empty=False, chars=len(lead), text=lead)
+    return tuple(out)

@@ -14,6 +14,7 @@ from samples.texts import (
     Helper,
     Minutes,
     PageBreak,
+    Para,
     Request,
 )
 
@@ -70,7 +71,8 @@ DESCRIPTION = Document("mo_ta", (
     C("TRUNG TÂM DỮ LIỆU VÀ CHUYỂN ĐỔI SỐ"),
     T("BẢN MÔ TẢ SÁNG KIẾN"),
     CP(TITLE),
-    CP("Nhóm tác giả: Nông Đức Mạnh, Lăng Thị Phượng, Triệu Văn Sơn"),
+    Para("Nhóm tác giả: Nông Đức Mạnh, Lăng Thị Phượng, Triệu Văn Sơn", "plain-center",
+         key="tac_gia", label="Nhóm tác giả"),
     CP("Lạng Sơn, tháng 5 năm 2025"),
     PageBreak(),
     H("MỤC LỤC", "muc_luc"),

@@ -388,8 +388,9 @@ def test_roman_numerals_as_ocr_reads_them() -> None:
     body = "Nội dung đủ dài để được tính là một phần có thật của bản mô tả sáng kiến."
     found = sections("L Tóm tắt", body, "LH. Lí do chọn sáng kiến", body,
                      "II Lĩnh vực áp dụng: Xây dựng dân dụng và công nghiệp.",
+                     "III TÁC GIẢ: Nguyễn Văn Hiếu, Phó Trưởng phòng Tài nguyên và Môi trường.",
                      "VI. Ngi dung và giải pháp kỹ thuật", body, "VIH. Kết luận", body)
-    assert keys(found) == ["tom_tat", "ly_do", "linh_vuc", "noi_dung", "ket_luan"]
+    assert keys(found) == ["tom_tat", "ly_do", "linh_vuc", "tac_gia", "noi_dung", "ket_luan"]
     # a capitalised heading whose first word looks like a numeral is not stripped of it
     assert keys(sections("LÍ DO CHỌN SÁNG KIẾN", body, "MỤC TIÊU SÁNG KIẾN", body)) == [
         "ly_do", "muc_tieu"]

@@ -92,3 +92,24 @@ def test_loose_files_are_grouped_by_title_and_authors(settings, tmp_path: Path) 
         assert lac_son["profile"] == "bao-cao-mo-ta"
         assert {m["key"] for m in lac_son["completeness"]["missing"]} == {"tinh_moi"}
         assert len(s.scalars(select(Dossier)).all()) == 2  # the merged-away rows are gone
+
+
+def test_a_section_continued_on_the_next_photo_is_not_empty() -> None:
+    from ingest.pipeline import continued
+    from models.domain import Page, PageMethod
+    from models.understanding import DocView, Section
+
+    first = DocView("anh-1.jpg", "don_yeu_cau", (Page(1, "ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN\n"
+                    "- Đánh giá lợi ích thu được theo ý kiến của tổ chức:", PageMethod.OCR),))
+    second = DocView("anh-2.jpg", "don_yeu_cau", (Page(1, "Hợp tác xã tiết kiệm 40 triệu đồng "
+                     "mỗi vụ nhờ áp dụng quy trình.\n- Tôi xin cam đoan mọi thông tin là đúng.",
+                     PageMethod.OCR),))
+    empty = Section("loi_ich_to_chuc", "- Đánh giá lợi ích", "anh-1.jpg", 1, 0, "don_yeu_cau",
+                    empty=True)
+    oath = Section("cam_doan", "- Tôi xin cam đoan", "anh-2.jpg", 1, 30, "don_yeu_cau")
+    fixed = continued([first, second], (empty, oath))
+    assert not fixed[0].empty and "40 triệu" in fixed[0].text
+    # the next file opens a document of its own: nothing is carried over
+    titled = DocView("anh-2.jpg", "don_yeu_cau", (Page(1, "ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN\n"
+                     "Hợp tác xã tiết kiệm 40 triệu đồng mỗi vụ.", PageMethod.OCR),))
+    assert continued([first, titled], (empty,))[0].empty

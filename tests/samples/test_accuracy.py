@@ -87,3 +87,38 @@ def test_every_sample_file_gets_its_document_kind(ingested: dict) -> None:
             if got is None or got["kind"] != expected:
                 wrong.append((f["path"], expected, got and got["kind"]))
     assert wrong == []
+
+
+def _report_of(ingested: dict, t: dict) -> dict | None:
+    hits = [r for r in ingested["__reports__"] if r["source"].endswith(t["source"])]
+    return hits[0] if len(hits) == 1 else None
+
+
+JUDGED = [t for t in truth.load() if t.get("profile", "") != "" and t["dossier"] != "broken"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("t", JUDGED, ids=[t["dossier"] for t in JUDGED])
+def test_every_sample_dossier_is_understood_as_its_truth(ingested: dict, t: dict) -> None:
+    """Profile, sections present with content, missing parts, completeness, key fields and
+    the document of every page, read from the real OCR/Word/PDF output of each sample."""
+    r = _report_of(ingested, t)
+    assert r is not None, t["source"]
+    if t["profile"]:
+        assert r["profile"] == t["profile"]
+    missing = set(t["missing"])
+    want = {(s["document"], s["key"]) for s in t["sections"] if s["key"] not in missing}
+    got = {(s["document"], s["key"]) for s in r["sections"] if not s["empty"]}
+    assert got == want
+    assert {m["key"] for m in r["completeness"]["missing"]} == missing
+    assert r["completeness"]["complete"] == t["complete"]
+    assert r["fields"]["title"] == t["fields"]["title"]
+    assert r["fields"]["first_applied"] == t["fields"]["first_applied"]
+    assert [a["name"] for a in r["fields"]["authors"]] == [a["name"] for a in t["fields"]["authors"]]
+    for f in t["files"]:
+        for seg in f.get("documents") or []:
+            (got_file,) = [x for x in r["files"] if x["path"].endswith(f["path"])]
+            kinds = {n: d["kind"] for d in got_file["documents"]
+                     for n in range(d["first"], d["last"] + 1)}
+            span = range(seg["first_page"], seg["last_page"] + 1)
+            assert all(kinds.get(n) == seg["kind"] for n in span)
