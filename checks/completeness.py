@@ -46,6 +46,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from checks.profiles import Profile, Rules, common_profile
+from extract.section_cues import LABELS
 from ingest.vietnamese import fold
 from models.understanding import Completeness, DocView, Fields, Finding, Missing, Section
 
@@ -77,22 +78,6 @@ DOCUMENT_LABELS = {
     "xac_nhan": "Giấy xác nhận áp dụng sáng kiến", "bien_ban": "Biên bản họp xét sáng kiến",
     "to_trinh": "Tờ trình đề nghị công nhận sáng kiến", "quyet_dinh": "Quyết định công nhận sáng kiến",
     "khac": "Tài liệu khác",
-}
-SECTION_LABELS = {  # used when extract.sections.LABELS does not name a key
-    "muc_luc": "Mục lục", "tom_tat": "Tóm tắt sáng kiến", "viet_tat": "Danh mục từ viết tắt",
-    "danh_muc_bang": "Danh mục bảng, biểu đồ", "ly_do": "Lý do chọn sáng kiến", "muc_tieu": "Mục tiêu",
-    "pham_vi": "Phạm vi", "co_so_ly_luan": "Cơ sở lý luận, cơ sở thực tiễn", "thuc_trang": "Thực trạng",
-    "noi_dung": "Nội dung sáng kiến", "ket_qua": "Kết quả, hiệu quả",
-    "danh_gia": "Thảo luận, đánh giá kết quả", "tinh_moi": "Tính mới", "kha_nang_ap_dung": "Khả năng áp dụng",
-    "loi_ich": "Lợi ích thu được", "ket_luan": "Kết luận", "tai_lieu": "Tài liệu tham khảo",
-    "phu_luc": "Phụ lục", "co_so": "Kính gửi (cơ sở được yêu cầu công nhận)",
-    "tac_gia": "Tác giả (họ tên, tỷ lệ đóng góp)", "ten_sang_kien": "Tên sáng kiến",
-    "chu_dau_tu": "Chủ đầu tư tạo ra sáng kiến", "linh_vuc": "Lĩnh vực áp dụng",
-    "ngay_ap_dung": "Ngày áp dụng lần đầu hoặc áp dụng thử", "mo_ta_ban_chat": "Mô tả bản chất của sáng kiến",
-    "bao_mat": "Thông tin cần được bảo mật", "dieu_kien": "Điều kiện cần thiết để áp dụng",
-    "loi_ich_tac_gia": "Lợi ích thu được theo ý kiến của tác giả",
-    "loi_ich_to_chuc": "Lợi ích thu được theo ý kiến của tổ chức, cá nhân áp dụng",
-    "ap_dung_thu": "Danh sách người tham gia áp dụng thử", "cam_doan": "Lời cam đoan, ký tên",
 }
 SHARE_TOLERANCE = 0.5
 SAME_TEXT = 90.0  # rapidfuzz ratio on folded text above which two titles or names are the same
@@ -208,12 +193,8 @@ def _conditional_applies(key: str, fields: Fields) -> bool:
 
 
 def section_label(key: str) -> str:
-    """Vietnamese label of a section key: extract.sections.LABELS first, else our own table."""
-    try:
-        from extract.sections import LABELS  # written in parallel
-    except ImportError:
-        LABELS = {}
-    return LABELS.get(key) or SECTION_LABELS.get(key, key)
+    """Vietnamese label of a section key (``extract.section_cues.LABELS``)."""
+    return LABELS.get(key, key)
 
 
 # ------------------------------------------------------------------------------ fields

@@ -42,6 +42,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from extract.sections import find_sections
 from ingest.vietnamese import fold
 from models.domain import DOCUMENT_KINDS
 from models.errors import ProfileError
@@ -383,8 +384,6 @@ def choose_profile(docs: Sequence[DocView], profiles: Mapping[str, Profile], *, 
         return profiles[given], "round"
     descriptions = [d for d in docs if d.kind == "mo_ta"]
     if descriptions:
-        from extract.sections import find_sections  # written in parallel; imported when used
-
         cues: dict[str, tuple[str, ...]] = {}
         for p in profiles.values():
             for key, headings in p.cues.items():

@@ -40,12 +40,10 @@ class Stack:
     sections: tuple[tuple[dict, ...], ...]  # per dossier, pages numbered in the stack
 
 
-def _separator_pages(count: int) -> list[bytes] | None:
-    """PDF pages of separator sheets, or None while extract.separator does not exist."""
-    try:
-        from extract.separator import separator_pdf
-    except ImportError:  # FALLBACK: separators are skipped until extract/separator.py exists
-        return None
+def _separator_pages(count: int) -> list[bytes]:
+    """PDF pages of the separator sheets ``hoso separator`` prints."""
+    from extract.separator import separator_pdf
+
     return [separator_pdf(1, i + 1) for i in range(count)]
 
 
