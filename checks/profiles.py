@@ -388,7 +388,7 @@ def choose_profile(docs: Sequence[DocView], profiles: Mapping[str, Profile], *, 
         for p in profiles.values():
             for key, headings in p.cues.items():
                 cues[key] = tuple(dict.fromkeys((*cues.get(key, ()), *headings)))
-        found = {s.key for d in descriptions for s in find_sections(d, cues) if not s.empty}
+        found = {s.key for d in descriptions for s in find_sections(d, cues)}  # empty ones too
         titles = [line for d in descriptions for line in _first_lines(d)]
         detected = detect_profile(titles, found, profiles)
         if detected:

@@ -97,11 +97,11 @@ _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,2}$")
 _NUMBERING = re.compile(
     r"^[\s\"'‘’“”.,;:|_~`»>]*"
     r"(?:(?P<part>(?i:phan|chuong)\s+(?:[IVXLivxl]+|\d{1,2}|thu\s+\w+)\b\s*[.:)\-–]?)"
-    r"|(?P<multi>\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?)(?=\s|$)"
+    r"|(?P<multi>\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?|[IlL|]\d{1,2}\s?\.)(?=\s|$)"  # "1.1." as "L1."
     r"|(?P<arabic>\d{1,2}\s?[.)])(?=\s|$|[^\d\s])"
     # OCR reads "I." as "L", "II." as "H."
-    # ("VIII." as "VIH.", "III." as "LH."): roman-like letters before a full stop
-    r"|(?P<roman>(?=[IVXLH|]{1,6}\s?[.)])[IVXLH|]{1,6}\s?[.)](?=\s|$|[^\w\s])"
+    # ("VIII." as "VIH.", "III." as "LH." or "TI."): roman-like letters before a full stop
+    r"|(?P<roman>(?=[IVXLHT|]{1,6}\s?[.),])[IVXLHT|]{1,6}\s?[.),](?=\s|$|[^\w\s])"
     r"|[IlL|](?=\s+[A-Z])|[IVX]{2,4}(?=\s+[A-Z])|[IVXLH|]{2,4}(?=\s+[A-Z][a-z]))"
     r"|(?P<upper>[A-G]\s?[.)])(?=\s)"
     r"|(?P<lower>[a-h]\s?[.)])(?=\s)"
@@ -109,7 +109,7 @@ _NUMBERING = re.compile(
     r"|(?P<bullet>[-–—+•·●○▪■◦*]+)"
     r")?\s*")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
-_ROMAN_OCR = str.maketrans({"l": "I", "L": "I", "|": "I", "H": "II"})  # OCR's readings of I and II
+_ROMAN_OCR = str.maketrans({"l": "I", "L": "I", "|": "I", "T": "I", "H": "II"})  # OCR's I and II
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|_{3,}|\s[-–—]\s*)\s*\d{1,3}\s*$")
 _DATE_LINE = re.compile(r"^[a-z][\w .'-]{1,40},\s*(?:ngay\b.{0,12})?thang\b.{0,8}nam\b\s*\d{4}", re.I)
 _NATIONAL = re.compile(r"cong hoa xa hoi chu nghia|doc lap\W+tu do\W+hanh phuc")
@@ -452,12 +452,18 @@ def _own_content(d: _Doc, marks: Sequence[_Mark], n: int) -> str:
 
 
 def _drop_toc(d: _Doc, marks: list[_Mark]) -> list[_Mark]:
-    """After "Mục lục", headings without content are its entries, until one has content."""
+    """After "Mục lục", headings without content are its entries, until one has content —
+    except the real, empty heading that ends the list: its key is not listed again, and the
+    heading after it has content ("Tóm tắt sáng kiến" left blank right after the contents)."""
     out: list[_Mark] = []
     in_toc = False
     for n, m in enumerate(marks):
         if in_toc and not m.hard and _is_empty(_own_content(d, marks, n), "muc_luc"):
-            continue
+            last_entry = (m.key is not None and all(x.key != m.key for x in marks[n + 1:])
+                          and n + 1 < len(marks)
+                          and not _is_empty(_own_content(d, marks, n + 1), "muc_luc"))
+            if not last_entry:
+                continue
         in_toc = m.key == "muc_luc" or (in_toc and m.hard)
         out.append(m)
     return out

@@ -81,18 +81,19 @@ def expected_findings(case: Synth, profile: str | None = None) -> frozenset[tupl
     docs, required, conditions = REQUIREMENTS[profile or case.profile]
     present = case.kinds()
     out: set[tuple[str, str | None]] = {("missing_document", k) for k in docs if k not in present}
+    carrier = "don_yeu_cau" if (profile or case.profile) == "nd13-don" else "mo_ta"
+    unstated = {name: keys for name, keys in conditions.items()
+                if carrier in present and not any((carrier, k) in case.content for k in keys)}
+    for name, keys in unstated.items():
+        out.add((NOT_STATED[name], keys[0]))
+    covered = {k for keys in unstated.values() for k in keys}  # one finding per missing part
     for kind, keys in required.items():
         if kind not in present:
             continue
         for key in keys:
-            if (kind, key) in case.content:
+            if (kind, key) in case.content or (kind == carrier and key in covered):
                 continue
             out.add(("empty_section" if (kind, key) in case.empty else "missing_section", key))
-    carrier = "don_yeu_cau" if (profile or case.profile) == "nd13-don" else "mo_ta"
-    if carrier in present:
-        for name, keys in conditions.items():
-            if not any((carrier, k) in case.content for k in keys):
-                out.add((NOT_STATED[name], keys[0]))
     return frozenset(out | case.injected)
 
 

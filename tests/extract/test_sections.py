@@ -389,8 +389,21 @@ def test_roman_numerals_as_ocr_reads_them() -> None:
     found = sections("L Tóm tắt", body, "LH. Lí do chọn sáng kiến", body,
                      "II Lĩnh vực áp dụng: Xây dựng dân dụng và công nghiệp.",
                      "III TÁC GIẢ: Nguyễn Văn Hiếu, Phó Trưởng phòng Tài nguyên và Môi trường.",
-                     "VI. Ngi dung và giải pháp kỹ thuật", body, "VIH. Kết luận", body)
-    assert keys(found) == ["tom_tat", "ly_do", "linh_vuc", "tac_gia", "noi_dung", "ket_luan"]
+                     "VI. Ngi dung và giải pháp kỹ thuật", body, "VIH. Kết luận", body,
+                     "IX, Tài liệu tham khảo", body,
+                     "L1. Điểm mới của sáng kiến: Lần đầu tiên tại trường, bộ thí nghiệm được dùng.",
+                     "I2. Khả năng nhân rộng: Cách làm này có thể áp dụng cho các trường khác.",
+                     "TI. Phạm vi áp dụng: các trường trung học cơ sở trong toàn tỉnh.")
+    assert keys(found) == ["tom_tat", "ly_do", "linh_vuc", "tac_gia", "noi_dung", "ket_luan",
+                           "tai_lieu", "tinh_moi", "kha_nang_ap_dung", "kha_nang_ap_dung"]
     # a capitalised heading whose first word looks like a numeral is not stripped of it
     assert keys(sections("LÍ DO CHỌN SÁNG KIẾN", body, "MỤC TIÊU SÁNG KIẾN", body)) == [
         "ly_do", "muc_tieu"]
+
+
+def test_an_empty_heading_right_after_the_table_of_contents_is_kept_as_empty() -> None:
+    body = "Trong những năm gần đây, hồ sơ nghiệm thu giấy thiếu ảnh hiện trường, khó truy vết."
+    toc = ["MỤC LỤC", "Tóm tắt sáng kiến ........ 2", "Sự cần thiết của sáng kiến ........ 3"]
+    found = sections(*toc, "Tóm tắt sáng kiến", "Sự cần thiết của sáng kiến", body)
+    assert [(s.key, s.empty) for s in found] == [("muc_luc", False), ("tom_tat", True),
+                                                  ("ly_do", False)]
