@@ -91,6 +91,8 @@ _NOISE = re.compile(r"^[^\w%]+$")  # a token of punctuation only: ".", "[", "¡"
 _EDGE_L = re.compile(r"^[\[\]“\"'!¡]+")  # "[Trường"
 _EDGE_R = re.compile(r"(?<=\w)(?:\.+|[\]|:;!]+)$")  # "Đại.", "HĐND.", "Giám..."
 _CASE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_][^\W\d_])")  # split points to test for a case change
+_DASHLIKE = re.compile(r"[-–—~=]{1,3}[.,]{0,2}")
+_GLUED_DASH = re.compile(r"(?<=[^\W\d_])[–—~=]+[.,]*(?=\s)")  # "chính—.. Kế"
 _KEEP_ONE = set("yýỳỷỹỵàáảãạ")  # one-letter words; any other lone letter is noise
 
 
@@ -131,10 +133,13 @@ def tidy(line: str) -> str:
     """A table line with OCR's slips undone: punctuation-only tokens and stray border marks
     dropped, glued words cut at case changes and between syllables, lone letters dropped."""
     out = []
-    for token in re.sub(r"[|_]", " ", line).split():
+    line = _GLUED_DASH.sub(" – ", re.sub(r"[|_]", " ", line))
+    for token in line.split():
         if token.startswith("(") and ")" not in token:
             token = token[1:]
-        if _NOISE.match(token) and not re.fullmatch(r"[-–—]", token):
+        if _DASHLIKE.fullmatch(token):  # the form's en dash, as OCR read it ("—", "~-", "=")
+            token = "–"
+        elif _NOISE.match(token):
             continue
         token = _EDGE_R.sub("", _EDGE_L.sub("", token))
         for part in _case_split(token):
@@ -226,7 +231,7 @@ class _Row:
     offset: int
 
     def author(self, cols: Sequence[Sequence[Sequence[str]]]) -> AuthorInfo:
-        unit, pos, qual = (_clean(" ".join(" ".join(ln) for ln in col)) or None for col in cols)
+        unit, pos, qual = (_clean(" ".join(" ".join(ln) for ln in col)).strip(" –") or None for col in cols)
         return AuthorInfo(" ".join(self.name), self.birth, unit, pos, qual, self.share)
 
 
@@ -344,7 +349,7 @@ def _first_splits(words: list[str]) -> list[tuple[tuple[list[str], ...], float]]
         for q in range(p, len(words) + 1):
             pos, qual = words[p:q], words[q:]
             score = (2.0 * _starts_with(pos, POSITIONS) if pos else -1.0) + \
-                (2.0 * _starts_with(qual, DEGREES) if qual else -1.0)
+                (2.0 * _starts_with(qual, DEGREES) if qual else -1.0) - _DASHED * _opens_dashed((pos, qual))
             out.append(((words[:p], pos, qual), score))
     return out
 
@@ -448,6 +453,7 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
             unit = sum(cols[0], ())
             if len(unit) >= 2 and f" {' '.join(map(_key, unit))} " in phrases:
                 score += _QUOTED * len(unit)
+            score += _whole(sum(cols[1], ()), sum(cols[2], ()))
             found.append(_Split(tuple(tuple(c) for c in cols), low, high, score))  # type: ignore[arg-type]
             return
         words = row.more[k]
@@ -462,11 +468,12 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
                     if seg:
                         lo[c] = max(lo[c], _width(" ".join(seg)))
                         hi[c] = min(hi[c], _width(" ".join(prev[c])) + _SPACE_W + _width(seg[0]))
-                        sc += 1.0 * (_pair(prev[c][-1], seg[0]) in seen) - 0.05
+                        sc += 1.0 * (_pair(_last(prev[c]), seg[0]) in seen) - 0.05
                 if not _agree(lo, hi):
                     continue
                 filled = [seg for seg in segs if seg]
                 sc -= sum(1.0 for x, y in zip(filled, filled[1:]) if _pair(x[-1], y[0]) in seen)
+                sc -= _DASHED * _opens_dashed(segs)
                 walk(k + 1, segs, [c + [tuple(seg)] * bool(seg) for c, seg in zip(cols, segs)],
                      tuple(lo), tuple(hi), sc)
 
@@ -477,6 +484,31 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
             walk(0, first, [[tuple(seg)] * bool(seg) for seg in first], low0, high0, score)
     found.sort(key=lambda sp: -sp.score)
     return found[:_MAX_SPLITS]
+
+
+_DASHED = 2.0  # penalty for a column line that opens with a dash: a dash ends a line ("Tài chính –")
+_WHOLE = 1.5  # reward for a position that is a whole vocabulary phrase; penalty for a bare degree
+# degrees that name a field of study after them ("Cử nhân Luật", "Kỹ sư Cầu đường")
+NEED_FIELD = tuple(p.split() for p in ("cu nhan", "thac si", "tien si", "ky su", "cao dang", "trung cap",
+                                       "dai hoc", "ths", "ts"))
+
+
+def _opens_dashed(segs: Sequence[Sequence[str]]) -> int:
+    return sum(bool(seg) and seg[0] == "–" for seg in segs)
+
+
+def _last(words: Sequence[str]) -> str:
+    """A column line's last word, past a dash that only joins it to the next line."""
+    return words[-2] if len(words) > 1 and words[-1] == "–" else words[-1]
+
+
+def _whole(pos: Sequence[str], qual: Sequence[str]) -> float:
+    """How complete the position and qualification columns read: a position that is a whole
+    phrase of the vocabulary ("Kế toán viên", not "Kế toán" with "viên" left to the next
+    column), a qualification that goes on past a degree that names a field of study."""
+    p = [folded(w) for w in pos if w != "–"]
+    q = [folded(w) for w in qual if w != "–"]
+    return _WHOLE * (p in POSITIONS) - _WHOLE * (q in NEED_FIELD)
 
 
 def _agree(low: Sequence[float], high: Sequence[float]) -> bool:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from extract.authors import authors_table, names_in
 from extract.dates import find_dates, parse_date
-from extract.nlp import Label, find_labels, folded
+from extract.nlp import Label, en_dash, find_labels, folded, is_label
 from ingest.vietnamese import fold
 from models.understanding import (
     AuthorInfo,
@@ -50,7 +50,7 @@ COVER_TITLES = ("ban mo ta sang kien", "bao cao mo ta sang kien", "bao cao sang 
                 "thuyet minh sang kien", "sang kien kinh nghiem", "mo ta sang kien")
 
 _ITEM = re.compile(r"^\s*(?:[-+•*]\s|\(?\d{1,2}[.)]\s|\(\d{1,2}\)|[a-zđ][.)]\s|[IVX]{1,4}\.\s)")
-_AFTER_LABEL = re.compile(r"^(?:\s*\([^)\n]{0,60}\))*[\s\d]{0,3}[:：]\s*")
+_AFTER_LABEL = re.compile(r"^(?:\s*\([^)\n]{0,60}\))*[\s\d]{0,3}[:：][ \t]*")
 _PLACE_DATE = re.compile(r"([A-Z][^\d,|:;()]{1,40}),\s*(?:ngay\s+\d{1,2}\s+)?thang\s+\d{1,2}\s+nam\s+\d{4}"
                          r"|([A-Z][^\d,|:;()]{1,40}),\s*(?:ngay\s*)?\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}")
 _ONE_SENTENCE = ("title", "addressee", "field", "investor", "first_applied")  # end at a line ending "."
@@ -98,7 +98,7 @@ def _clean(text: str) -> str:
 
 
 def _strip_title(text: str) -> str:
-    text = _clean(text).rstrip(" .;,")
+    text = en_dash(_clean(text)).rstrip(" .;,")
     text = text.strip(_QUOTES + " ")
     return text.rstrip(" .;,").strip(_QUOTES + " ")
 
@@ -126,6 +126,8 @@ def _items(t: _Text) -> list[_Item]:
         begin = lab.end + m.end()
         end = next((s for s in starts if s > begin), len(t.text))
         value = t.text[begin:end]
+        if is_label(value):  # left blank: the next item's label is no value
+            value = ""
         if value.lstrip()[:1] in "“\"«":
             value = _quoted(value)
         elif lab.name in _ONE_SENTENCE:
@@ -327,7 +329,7 @@ def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fiel
         for t, items in sources:
             it = _first(items, label)
             if it is not None:
-                return take(name, t, it, it.value)  # type: ignore[return-value]
+                return take(name, t, it, en_dash(it.value))  # type: ignore[return-value]
         return None
 
     both = ((req, r_items), (desc, d_items))

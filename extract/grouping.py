@@ -57,11 +57,20 @@ def group_loose(files: Sequence[LooseFile]) -> list[list[int]]:
     n = len(files)
     for i in range(n):
         for j in range(i + 1, n):
-            if titles[i] and titles[j] and titles_match(titles[i], titles[j]):
-                groups.join(i, j)
+            if titles[i] and titles[j] and titles_match(titles[i], titles[j]) and (
+                    not _authors_differ(authors[i], authors[j]) or groups.complementary(i, j)):
+                # other authors under the same title: another dossier, unless the two are a
+                # request and a description that complete each other (authors mismatch)
+                groups.join(i, j, strict=True)
     for i in range(n):
         for j in range(i + 1, n):
             if _authors_match(authors[i], authors[j]) and _titles_allow(titles[i], titles[j]):
+                groups.join(i, j, strict=True)
+    # the same authors, titles that disagree (the description retitled): only a request
+    # half and a description half that complete each other
+    for i in range(n):
+        for j in range(i + 1, n):
+            if _authors_match(authors[i], authors[j]) and groups.complementary(i, j):
                 groups.join(i, j, strict=True)
     for i in range(n):
         if not titles[i] and not authors[i]:
@@ -105,6 +114,11 @@ def _unpaired(a: list[str], b: list[str]) -> tuple[list[str], list[str]]:
 
 def _titles_allow(a: str, b: str) -> bool:
     return not a or not b or fuzz.token_sort_ratio(a, b) >= CLOSE_TITLES
+
+
+def _authors_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Both files name their authors and no name is shared: two dossiers with one title."""
+    return bool(a) and bool(b) and not a & b
 
 
 def _authors_match(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -164,6 +178,11 @@ class _Groups:
         lo, hi = sorted((a, b))
         self.parent[hi] = lo
         self.kinds[lo] = {k: self.kinds[lo][k] + self.kinds[hi][k] for k in ONE_PER_DOSSIER}
+
+    def complementary(self, i: int, j: int) -> bool:
+        """One group has the request and no description, the other the reverse."""
+        a, b = self.kinds[self.find(i)], self.kinds[self.find(j)]
+        return {(a["don_yeu_cau"], a["mo_ta"]), (b["don_yeu_cau"], b["mo_ta"])} == {(1, 0), (0, 1)}
 
     def listed(self) -> list[list[int]]:
         out: dict[int, list[int]] = {}

@@ -155,3 +155,24 @@ def find_labels(text: str) -> list[Label]:
 def folded(text: str) -> str:
     """Lower-case, diacritic-free, whitespace collapsed: the key for vocabulary look-ups."""
     return _SPACE.sub(" ", fold(text).lower()).strip()
+
+
+# OCR reads the form's en dash between two words ("Nông nghiệp – trồng trọt") as "—", "~-",
+# "~", "=" or "-": a lone dash-like token between words is put back to "–", what the form had.
+_DASH = re.compile(r"(?<=\S)[ \t]+[~=\-–—]{1,3}[.,]{0,2}[ \t]+(?=\S)")
+
+
+def en_dash(text: str) -> str:
+    """A lone dash-like token between two words written as the en dash "–"."""
+    return _DASH.sub(" – ", text)
+
+
+def is_label(text: str) -> bool:
+    """The text opens (past a bullet or a number) with a form label: a value left blank."""
+    lead = _LEAD_ITEM.match(text)
+    rest = text[lead.end():] if lead else text
+    return any(lab.start == 0 for lab in find_labels(rest[:120]))
+
+
+_LEAD_ITEM = re.compile(r"^\s*(?:[-+•*]\s*|(?:\d{1,2}|[IVX]{1,4}|[a-zđ])[.)]\s*)*")
+

@@ -18,7 +18,8 @@ END = "\nLà nhóm tác giả đề nghị xét công nhận sáng kiến: “S�
     ("[Trường THPTGio", "Trường THPT Gio"),  # border mark, acronym glued to a word
     ("Tổtrưởng GCử nhân", "Tổ trưởng Cử nhân"),  # glued syllables, a lone letter of a border
     ("Cán bộkỹ . Kĩsư", "Cán bộ kỹ Kĩ sư"),  # punctuation-only token dropped
-    ("chính—_|Kiểm (Kỹsư", "chính— Kiểm Kỹ sư"),  # pipes and underscores of cell borders
+    ("chính—_|Kiểm (Kỹsư", "chính – Kiểm Kỹ sư"),  # border marks gone; a glued dash: the en dash
+    ("Tài chính ~- Kế hoạch =", "Tài chính – Kế hoạch –"),  # OCR's readings of the en dash
     ("Trạm Y tế HĐND Internet", "Trạm Y tế HĐND Internet"),  # words, acronyms, no diacritic: kept
 ])
 def test_tidy_undoes_ocr_slips(ocr: str, want: str) -> None:

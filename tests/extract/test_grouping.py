@@ -149,3 +149,21 @@ def test_proof_and_minutes_name_the_initiative_they_are_about() -> None:
     assert mentioned(proof) == ("Một số biện pháp rèn kỹ năng đọc hiểu cho học sinh lớp 4",
                                 ("Trần Thị Lan", "Lò Văn Hùng"))
     assert mentioned("BIÊN BẢN\nHội đồng họp thường kỳ.") == (None, ())
+
+
+def test_one_title_two_dossiers_and_a_retitled_description() -> None:
+    from extract.grouping import LooseFile, group_loose
+
+    title = "Sáng kiến giảm nứt tường nhà lớp học bằng giằng tường và khe co giãn"
+    files = [
+        LooseFile("a-bien-ban.pdf", "bien_ban", title, ("Mai Bích Nga",)),
+        LooseFile("b-don.pdf", "don_yeu_cau", title, ("Vi Thu Thảo",)),
+        LooseFile("a-don.pdf", "don_yeu_cau", title, ("Mai Bích Nga",)),
+        LooseFile("b-mo-ta.pdf", "mo_ta", title, ("Vi Thu Thảo",)),
+        # the same authors' description under another title completes their request
+        LooseFile("c-don.pdf", "don_yeu_cau", "Giải pháp quản lý người bệnh tăng huyết áp",
+                  ("Đinh Kim Huyền", "Lò Văn Sáng")),
+        LooseFile("c-mo-ta.pdf", "mo_ta", "Sáng kiến hướng dẫn bà mẹ chăm sóc trẻ sơ sinh",
+                  ("Đinh Kim Huyền", "Lò Văn Sáng")),
+    ]
+    assert group_loose(files) == [[0, 2], [1, 3], [4, 5]]
