@@ -2,26 +2,24 @@
 
 Word tables arrive with cells joined by " | ". Drawn tables (PDF, OCR) arrive flattened: a
 row's first line holds the first line of every cell ("1 Hoàng Văn 14/07/1980 Trạm Khuyến
-nông Trạm Kỹ sư Trồng 50"), and each following line holds the next line of the cells that
-wrapped ("Thắng huyện Cao Lộc trưởng trọt").
+nông Trạm Kỹ sư Trồng 50"), each following line the next line of the cells that wrapped.
 
-- **OCR repair** (``tidy``): every table line loses punctuation-only tokens and border marks
-  ("[", "|", "_", a lone letter), and glued words are cut where the case changes
-  ("TrầnThuHạnh", "THPTGio") or between Vietnamese syllables ("Tổtrưởng", "Kĩsư": the cut
-  into the fewest syllables that ``ingest.vietnamese.syllable_ok`` accepts).
-- **Rows.** A birth date anchors a row's first line: before it a capitalised name (the row
-  number may be lost or read "3:"), after it the cells and the share. Names cut by the
-  column edge are completed from the next line and the signer names under the form.
+- **OCR repair** (``tidy``): punctuation-only tokens and border marks dropped, OCR's readings
+  of the en dash ("—", "~-", "=") put back to "–", glued words cut at case changes
+  ("TrầnThuHạnh") or between Vietnamese syllables ("Tổtrưởng": the fewest syllables that
+  ``ingest.vietnamese.syllable_ok`` accepts).
+- **Rows.** A birth date anchors a row's first line: before it a capitalised name, after it
+  the cells and the share. Names cut by the column edge are completed from the next line
+  and the signer names under the form.
 - **Dealing.** The rest goes to the unit, position and qualification columns the way a word
-  processor wraps them, which is a hard rule: a column's line is no wider than the column,
-  and a word only starts the next line when it would not fit on the one above. The column
-  widths are unknown but shared by all rows (and bounded by how the bold header wrapped);
-  widths are measured in Times New Roman (the font of Vietnamese official papers, Nghị định
-  30/2020) with reportlab's metrics. Among the deals that keep the rule, the most plausible
-  wins: a position or qualification that starts like the vocabulary ("Phó Giám đốc", "Thạc
-  sĩ" …), column lines that join into word pairs found elsewhere in the dossier ("huyện Cao"
-  + "Lộc") rather than cutting them apart, a unit the dossier names elsewhere in full (its
-  header, the title), co-authors' cells that go on alike.
+  processor wraps them, a hard rule: a column's line is no wider than the column, a word
+  only starts the next line when it would not fit on the one above, and no line opens with
+  a dash. Widths (Times New Roman, reportlab's metrics) are unknown but shared by all rows
+  and bounded by how the bold header wrapped. Among the deals that keep the rule, the most
+  plausible wins: a position or qualification that starts like the vocabulary, a position
+  that is a whole vocabulary phrase ("Kế toán viên"), a degree that goes on with its field,
+  column lines that join into word pairs found elsewhere in the dossier ("huyện Cao" +
+  "Lộc"), a unit the dossier names elsewhere in full, co-authors' cells that go on alike.
 """
 
 from __future__ import annotations
@@ -49,40 +47,43 @@ thạch quang nghiêm châu điêu tiêu hoa an bế lù lạc ông vương di�
 đào doãn lã kim hoàng lành mông hoàng ma lầu hứa
 """.split())
 MIDDLE = frozenset({"van", "thi"})
-DEGREES = tuple(p.split() for p in (
-    "cu nhan", "thac si", "tien si", "ky su", "bac si", "duoc si", "cao dang", "trung cap",
-    "dai hoc", "trung hoc", "so cap", "kien truc su", "ky thuat vien", "giao su", "pho giao su",
-    "ths", "ts", "bsck", "y si", "dieu duong vien", "luat su"))
-POSITIONS = tuple(p.split() for p in (
-    "giao vien", "to truong", "to pho", "doi truong", "doi pho", "tram truong", "truong tram",
-    "pho tram truong", "truong phong", "pho truong phong", "giam doc", "pho giam doc",
-    "ke toan vien", "ke toan truong", "ke toan", "chuyen vien", "chuyen vien chinh", "cong nhan",
-    "can bo", "vien chuc", "cong chuc", "nhan vien", "dieu duong", "dieu duong truong",
-    "khuyen nong vien", "hieu truong", "pho hieu truong", "chu tich", "pho chu tich", "bac si",
-    "ky su", "ky thuat vien", "thu ky", "chanh van phong", "pho chanh van phong", "truong khoa",
-    "pho truong khoa", "truong ban", "pho truong ban", "giang vien", "nghien cuu vien",
-    "van thu", "y si", "duoc si", "ho sinh", "thu y vien", "nong dan", "lai xe", "bao ve",
-    "kiem soat vien", "thanh tra vien", "tong phu trach", "nhan vien", "tro ly", "thu quy",
-    "chi huy truong", "doi vien", "quan doc", "pho quan doc", "truong thon", "bi thu", "pho bi thu",
-    "thu truong", "truong doan", "phu trach"))
+
+
+def _phrases(text: str) -> tuple[list[str], ...]:  # "a b, c" -> (["a", "b"], ["c"])
+    return tuple(p.split() for p in " ".join(text.split()).split(", "))
+
+
+DEGREES = _phrases("""
+cu nhan, thac si, tien si, ky su, bac si, duoc si, cao dang, trung cap, dai hoc, trung hoc, so cap, kien
+truc su, ky thuat vien, giao su, pho giao su, ths, ts, bsck, y si, dieu duong vien, luat su
+""")
+POSITIONS = _phrases("""
+giao vien, to truong, to pho, doi truong, doi pho, tram truong, truong tram, pho tram truong, truong
+phong, pho truong phong, giam doc, pho giam doc, ke toan vien, ke toan truong, ke toan, chuyen vien,
+chuyen vien chinh, cong nhan, can bo, vien chuc, cong chuc, nhan vien, dieu duong, dieu duong truong,
+khuyen nong vien, hieu truong, pho hieu truong, chu tich, pho chu tich, bac si, ky su, ky thuat vien,
+thu ky, chanh van phong, pho chanh van phong, truong khoa, pho truong khoa, truong ban, pho truong ban,
+giang vien, nghien cuu vien, van thu, y si, duoc si, ho sinh, thu y vien, nong dan, lai xe, bao ve, kiem
+soat vien, thanh tra vien, tong phu trach, nhan vien, tro ly, thu quy, chi huy truong, doi vien, quan
+doc, pho quan doc, truong thon, bi thu, pho bi thu, thu truong, truong doan, phu trach
+""")
 
 # common fields of study and work, whose word pairs help to rejoin wrapped table cells
-SUBJECTS = tuple(p.split() for p in (
-    "cong nghiep", "cong nghe thong tin", "he thong dien", "he thong thong tin", "xay dung dan dung",
-    "kinh te xay dung", "tai chinh ngan hang", "ke toan", "nong nghiep", "nong hoc", "chan nuoi",
-    "thu y", "trong trot", "lam nghiep", "thuy san", "su pham", "dieu duong", "y te cong cong",
-    "khoa hoc moi truong", "khoa hoc may tinh", "quan ly nha nuoc", "quan ly giao duc",
-    "quan ly van hoa", "hanh chinh", "luat kinh te", "co khi", "tu dong hoa", "dien tu vien thong",
-    "giao duc tieu hoc", "giao duc mam non", "van hanh", "ky thuat", "chuyen khoa", "noi khoa",
-    "ngoai khoa", "duoc hoc", "quan tri kinh doanh", "tieng anh", "ngu van", "lich su", "dia ly",
-    "hoa hoc", "vat ly", "sinh hoc", "the duc", "am nhac", "my thuat", "tin hoc"))
+SUBJECTS = _phrases("""
+cong nghiep, cong nghe thong tin, he thong dien, he thong thong tin, xay dung dan dung, kinh te xay
+dung, tai chinh ngan hang, ke toan, nong nghiep, nong hoc, chan nuoi, thu y, trong trot, lam nghiep,
+thuy san, su pham, dieu duong, y te cong cong, khoa hoc moi truong, khoa hoc may tinh, quan ly nha nuoc,
+quan ly giao duc, quan ly van hoa, hanh chinh, luat kinh te, co khi, tu dong hoa, dien tu vien thong,
+giao duc tieu hoc, giao duc mam non, van hanh, ky thuat, chuyen khoa, noi khoa, ngoai khoa, duoc hoc,
+quan tri kinh doanh, tieng anh, ngu van, lich su, dia ly, hoa hoc, vat ly, sinh hoc, the duc, am nhac,
+my thuat, tin hoc
+""")
 
 _DATE = r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d{2}"
 _ROW = re.compile(r"^\s*(?:(\d{1,2})\s*[.):;,]?\s+)?(.*?)\s*(" + _DATE + r")\s*(.*?)\s*$")
 _SHARE = re.compile(r"(?:^|\s)(\d{1,3}(?:[.,]\d{1,2})?)\s*%?\s*$")
 _TABLE_END = re.compile(r"^[-+•]\s*(chu dau tu|linh vuc|ngay|mo ta|nhung|danh gia|danh sach|ten sang)")
 _WORDCH = re.compile(r"^[^\W\d_]+$")
-
 
 
 # ---------------------------------------------------------------------------- OCR repair
@@ -164,8 +165,7 @@ def _name_score(words: Sequence[str]) -> int:
     return 1 + (words[0].lower() in SURNAMES) + (folded(words[1]) in MIDDLE) if _is_name(words) else -99
 
 
-def _incomplete(words: Sequence[str]) -> bool:
-    """A name cut short by a line end: one word, or ending in the middle name Văn/Thị."""
+def _incomplete(words: Sequence[str]) -> bool:  # cut short by a line end: one word, or "… Văn"
     return len(words) < 2 or folded(words[-1]) in MIDDLE
 
 
@@ -236,15 +236,12 @@ class _Row:
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        out.append((pos, line))
-        pos += len(line) + 1
-    return out
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return list(zip(starts, text.split("\n")))
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    return " ".join(text.split())
 
 
 def authors_table(text: str, known_names: Sequence[str], context: str) -> tuple[list[AuthorInfo], int | None]:
@@ -298,8 +295,7 @@ def _header_widths(line: str, below: str) -> tuple[tuple[float, ...], tuple[floa
 
 
 def _share(text: str) -> float | None:
-    m = _SHARE.search(text)
-    return float(m.group(1).replace(",", ".")) if m else None
+    return float(m.group(1).replace(",", ".")) if (m := _SHARE.search(text)) else None
 
 
 def _piped(header: str, body: list[tuple[int, str]]) -> list[AuthorInfo]:
@@ -348,8 +344,10 @@ def _first_splits(words: list[str]) -> list[tuple[tuple[list[str], ...], float]]
     for p in range(1, len(words) + 1):
         for q in range(p, len(words) + 1):
             pos, qual = words[p:q], words[q:]
+            if _opens_dashed((pos, qual)):
+                continue
             score = (2.0 * _starts_with(pos, POSITIONS) if pos else -1.0) + \
-                (2.0 * _starts_with(qual, DEGREES) if qual else -1.0) - _DASHED * _opens_dashed((pos, qual))
+                (2.0 * _starts_with(qual, DEGREES) if qual else -1.0)
             out.append(((words[:p], pos, qual), score))
     return out
 
@@ -461,8 +459,8 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
         for a in range(n + 1):
             for b in range(a, n + 1):
                 segs = (words[:a], words[a:b], words[b:])
-                if any(seg and not p for seg, p in zip(segs, prev)):
-                    continue  # a column that has ended does not start again
+                if any(seg and not p for seg, p in zip(segs, prev)) or _opens_dashed(segs):
+                    continue  # a column that has ended does not start again; a dash ends a line
                 lo, hi, sc = list(low), list(high), score
                 for c, seg in enumerate(segs):
                     if seg:
@@ -473,7 +471,6 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
                     continue
                 filled = [seg for seg in segs if seg]
                 sc -= sum(1.0 for x, y in zip(filled, filled[1:]) if _pair(x[-1], y[0]) in seen)
-                sc -= _DASHED * _opens_dashed(segs)
                 walk(k + 1, segs, [c + [tuple(seg)] * bool(seg) for c, seg in zip(cols, segs)],
                      tuple(lo), tuple(hi), sc)
 
@@ -486,19 +483,17 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
     return found[:_MAX_SPLITS]
 
 
-_DASHED = 2.0  # penalty for a column line that opens with a dash: a dash ends a line ("Tài chính –")
 _WHOLE = 1.5  # reward for a position that is a whole vocabulary phrase; penalty for a bare degree
 # degrees that name a field of study after them ("Cử nhân Luật", "Kỹ sư Cầu đường")
 NEED_FIELD = tuple(p.split() for p in ("cu nhan", "thac si", "tien si", "ky su", "cao dang", "trung cap",
                                        "dai hoc", "ths", "ts"))
 
 
-def _opens_dashed(segs: Sequence[Sequence[str]]) -> int:
-    return sum(bool(seg) and seg[0] == "–" for seg in segs)
+def _opens_dashed(segs: Sequence[Sequence[str]]) -> bool:  # lines wrap after a dash, not before
+    return any(seg and seg[0] == "–" for seg in segs)
 
 
-def _last(words: Sequence[str]) -> str:
-    """A column line's last word, past a dash that only joins it to the next line."""
+def _last(words: Sequence[str]) -> str:  # a column line's last word, past a dash at its end
     return words[-2] if len(words) > 1 and words[-1] == "–" else words[-1]
 
 

@@ -58,7 +58,9 @@ def group_loose(files: Sequence[LooseFile]) -> list[list[int]]:
     for i in range(n):
         for j in range(i + 1, n):
             if titles[i] and titles[j] and titles_match(titles[i], titles[j]) and (
-                    not _authors_differ(authors[i], authors[j]) or groups.complementary(i, j)):
+                    not _authors_differ(authors[i], authors[j])
+                    or ({files[i].kind, files[j].kind} == set(ONE_PER_DOSSIER)
+                        and groups.complementary(i, j))):
                 # other authors under the same title: another dossier, unless the two are a
                 # request and a description that complete each other (authors mismatch)
                 groups.join(i, j, strict=True)

@@ -53,3 +53,16 @@ def test_a_unit_the_dossier_names_elsewhere_keeps_its_words() -> None:
     (a,), _ = authors_table(HEADER + body + END, [], context)
     assert (a.unit, a.position, a.qualification) == (
         "Trường Tiểu học Đồng Tâm", "Tổ trưởng chuyên môn", "Cử nhân Sư phạm Tiếng Anh")
+
+
+def test_a_position_keeps_its_last_syllable_and_a_dash_ends_a_line() -> None:
+    """"viên" completes "Kế toán viên" (not "Cử nhân viên"); "Tài chính –" wraps after the
+    dash, whose OCR reading "=" is the en dash."""
+    body = ("1 Lê Thanh Nga 26/03/1971 Phòng Tài chính— Kế toán Cử nhân Tài 20\n"
+            "Kế hoạch huyện viên chính =\nHàm Yên Ngân hàng\n"
+            "2 Mai Minh Toàn 14/06/1976 Phòng Tài chính— Kế toán Cử nhân 80\n"
+            "Kế hoạch huyện viên Quản trị\nHàm Yên kinh doanh")
+    a, b = authors_table(HEADER + body + END, [], "")[0]
+    assert (a.unit, a.position, a.qualification) == (
+        "Phòng Tài chính – Kế hoạch huyện Hàm Yên", "Kế toán viên", "Cử nhân Tài chính – Ngân hàng")
+    assert (b.position, b.qualification) == ("Kế toán viên", "Cử nhân Quản trị kinh doanh")

@@ -275,3 +275,18 @@ def test_signature_beside_a_unit_confirmation_block_and_an_ocr_slip_in_the_signe
     assert signed["don_yeu_cau"].signer == "Vĩ Thanh Hoa, Mai Bích Giang"
     assert (signed["xac_nhan"].date, signed["xac_nhan"].signer) == (date(2024, 3, 18),
                                                                     "Đỉnh Công Thành")
+
+
+def test_a_blank_item_does_not_take_the_next_label_and_ocr_dashes_are_en_dashes() -> None:
+    text = ("Kính gửi: Hội đồng sáng kiến huyện Đại Từ\n"
+            "- Lĩnh vực áp dụng sáng kiến5:\n"
+            "- Ngày sáng kiến được áp dụng lần đầu hoặc áp dụng thử: 24/12/2017.\n"
+            "- Chủ đầu tư tạo ra sáng kiến: Phòng Tài chính ~- Kế hoạch huyện Đại Từ\n"
+            "- Mô tả bản chất của sáng kiến: Lập bảng tính.\n")
+    desc = "BẢN MÔ TẢ SÁNG KIẾN\n1. Lĩnh vực áp dụng: Xây dựng = quản lý chi phí đầu tư.\n2. Mô tả: x\n"
+    got = extract_fields([_doc(text), _doc(desc, "mo_ta", "mo_ta.pdf")], [])
+    assert got.first_applied == date(2017, 12, 24)
+    assert got.investor == "Phòng Tài chính – Kế hoạch huyện Đại Từ"
+    assert got.field == "Xây dựng – quản lý chi phí đầu tư."
+    assert got.where["field"].file == "mo_ta.pdf"
+
