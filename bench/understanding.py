@@ -38,6 +38,7 @@ import os
 import pickle
 import random
 import re
+import statistics
 import tempfile
 import time
 import unicodedata
@@ -128,6 +129,7 @@ class Score:
         self.prf: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
         self.acc: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
         self.errors: list[str] = []
+        self.timings: list[float] = []  # seconds per call of ingest.pipeline.understand
 
     def sets(self, metric: str, groups: tuple[str, ...], truth: set, got: set, where: str) -> None:
         for g in groups:
@@ -202,8 +204,10 @@ def judge(score: Score, case: Synth, docs: list, groups: tuple[str, ...], given:
     from ingest.pipeline import understand
 
     profile = case.profile if given else (case.profile if "mo_ta" in case.kinds() else DEFAULT_PROFILE)
+    t0 = time.perf_counter()
     u = understand(docs, profiles, profile=case.profile if given else None,
                    default_profile=DEFAULT_PROFILE)
+    score.timings.append(time.perf_counter() - t0)
     if not given:
         score.hit("profile detected", groups, u.profile == profile, where, profile, u.profile)
     truth_sections = {(k, key) for k, key in case.content if k in SCORED_DOCS} - case.unscored
@@ -351,6 +355,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{len(score.errors)} errors" + (f", the first {args.errors}:" if score.errors else ""))
         for e in score.errors[:args.errors]:
             print("  " + e)
+        if score.timings:
+            ms = sorted(t * 1000 for t in score.timings)
+            print(f"\nunderstand (split excluded): median {statistics.median(ms):.0f} ms, "
+                  f"p90 {ms[int(0.9 * (len(ms) - 1))]:.0f} ms per dossier")
         print(f"\n{args.n} dossiers + {args.stacks} stacks, {len(jobs)} files, {pages} pages; "
               f"generate {generated:.0f} s, read {read:.0f} s, total {time.monotonic() - started:.0f} s")
     return 0

@@ -13,8 +13,8 @@ nông Trạm Kỹ sư Trồng 50"), each following line the next line of the cel
   and the signer names under the form.
 - **Dealing.** The rest goes to the unit, position and qualification columns the way a word
   processor wraps them, a hard rule: a column's line is no wider than the column, a word
-  only starts the next line when it would not fit on the one above, and no line opens with
-  a dash. Widths (Times New Roman, reportlab's metrics) are unknown but shared by all rows
+  only starts the next line when it would not fit on the one above (and rarely opens
+  with a dash). Widths (Times New Roman, reportlab's metrics) are unknown but shared by all rows
   and bounded by how the bold header wrapped. Among the deals that keep the rule, the most
   plausible wins: a position or qualification that starts like the vocabulary, a position
   that is a whole vocabulary phrase ("Kế toán viên"), a degree that goes on with its field,
@@ -344,10 +344,8 @@ def _first_splits(words: list[str]) -> list[tuple[tuple[list[str], ...], float]]
     for p in range(1, len(words) + 1):
         for q in range(p, len(words) + 1):
             pos, qual = words[p:q], words[q:]
-            if _opens_dashed((pos, qual)):
-                continue
             score = (2.0 * _starts_with(pos, POSITIONS) if pos else -1.0) + \
-                (2.0 * _starts_with(qual, DEGREES) if qual else -1.0)
+                (2.0 * _starts_with(qual, DEGREES) if qual else -1.0) - _DASHED * _opens_dashed((pos, qual))
             out.append(((words[:p], pos, qual), score))
     return out
 
@@ -459,8 +457,8 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
         for a in range(n + 1):
             for b in range(a, n + 1):
                 segs = (words[:a], words[a:b], words[b:])
-                if any(seg and not p for seg, p in zip(segs, prev)) or _opens_dashed(segs):
-                    continue  # a column that has ended does not start again; a dash ends a line
+                if any(seg and not p for seg, p in zip(segs, prev)):
+                    continue  # a column that has ended does not start again
                 lo, hi, sc = list(low), list(high), score
                 for c, seg in enumerate(segs):
                     if seg:
@@ -471,6 +469,7 @@ def _splits(row: _Row, seen: frozenset[tuple[str, str]],
                     continue
                 filled = [seg for seg in segs if seg]
                 sc -= sum(1.0 for x, y in zip(filled, filled[1:]) if _pair(x[-1], y[0]) in seen)
+                sc -= _DASHED * _opens_dashed(segs)
                 walk(k + 1, segs, [c + [tuple(seg)] * bool(seg) for c, seg in zip(cols, segs)],
                      tuple(lo), tuple(hi), sc)
 
@@ -489,7 +488,10 @@ NEED_FIELD = tuple(p.split() for p in ("cu nhan", "thac si", "tien si", "ky su",
                                        "dai hoc", "ths", "ts"))
 
 
-def _opens_dashed(segs: Sequence[Sequence[str]]) -> bool:  # lines wrap after a dash, not before
+_DASHED = 2.0  # penalty for a column line that opens with a dash: lines wrap after one, not before
+
+
+def _opens_dashed(segs: Sequence[Sequence[str]]) -> bool:
     return any(seg and seg[0] == "–" for seg in segs)
 
 
