@@ -18,11 +18,11 @@
    time go loose into ``group_files``;
 4. score — against the generator's truth, for scanned / born-digital / all dossiers: section
    keys present with content in the request and description (P/R/F1 over (dossier, document,
-   key)), missing-part findings (missing_document, missing_section, empty_section with keys;
-   *_not_stated by code), other injected findings, document kinds per file and per stack page,
+   key)), missing-part findings (missing_document, missing_section, empty_section and
+   *_not_stated, each with its key), other injected findings, document kinds per file and per stack page,
    stack boundaries, grouping, profile detection and each field (compared after whitespace
-   normalisation, NFC, quotes and dashes folded and a trailing full stop dropped). The first 30 errors
-   follow the table.
+   normalisation, NFC, quotes and dashes folded and a trailing full stop dropped). The first
+   --errors errors (default 30) follow the table, then the time ``understand`` took per dossier.
 
 A dossier counts as scanned when its request or description is an image kind (scanned PDF,
 photo, TIFF, mixed PDF, broken text layer); every stack is scanned. A dossier judged without
@@ -160,7 +160,7 @@ def _findings(u: object) -> tuple[set, set]:
     missing, other = set(), set()
     for f in u.completeness.findings:  # type: ignore[attr-defined]
         if f.code in MISSING_CODES:
-            missing.add((f.code, None if f.code.endswith("_not_stated") else f.key))
+            missing.add((f.code, f.key))
         elif f.code in OTHER_CODES:
             other.add((f.code, f.key if f.code in ("signature_missing", "date_missing") else None))
     return missing, other
@@ -170,7 +170,7 @@ def _truth_findings(case: Synth, profile: str) -> tuple[set, set]:
     missing, other = set(), set()
     for code, key in expected_findings(case, profile):
         if code in MISSING_CODES:
-            missing.add((code, None if code.endswith("_not_stated") else key))
+            missing.add((code, key))
         else:
             other.add((code, key))
     return missing, other
