@@ -10,10 +10,12 @@
                   OCR: orientation, deskew, Tesseract, confidence    ingest.ocr, ingest.preprocess
     normalise   every page NFC                                       normalise
     classify    which document it is, from its title                 extract.classify
-  then, per dossier (``understand``):
-    split       a stack scan into dossiers, each into documents      extract.stack
-    group       loose files of one dossier, by title and authors     extract.grouping
+    split       a stack scan into dossiers, each into documents      split_file, extract.stack
+  once an upload is read:
+    group       loose files of one dossier, by title and authors     group_files, extract.grouping
+  per dossier (``understand``):
     sections    headings -> section keys, with page and length       extract.sections
+                (a section may go on in the next photo: ``continued``)
     fields      title, authors, dates, … (spaCy matchers)            extract.fields
     profile     the round's rule profile, or detected                checks.profiles
     complete    findings against the profile                         checks.completeness
