@@ -50,7 +50,8 @@ def segments_json(part: StackPart) -> list[dict]:
 def split_document(s: Session, doc: Document, parts: tuple[StackPart, ...],
                    pages: tuple[Page, ...]) -> list[Dossier]:
     """Keep ``parts[0]`` in ``doc``'s dossier; make a dossier for each further part.
-    ``doc`` has no page rows yet; this writes them for every part. Returns the new dossiers."""
+    ``doc`` has no page rows yet; this writes them for every part, and moves each page's
+    problems to the dossier that page now belongs to. Returns the new dossiers."""
     first, *rest = parts
     dossier = doc.dossier
     doc.segments = segments_json(first)
@@ -83,6 +84,9 @@ def split_document(s: Session, doc: Document, parts: tuple[StackPart, ...],
         s.add(child_doc)
         s.flush()
         _write_pages(s, child_doc, pages, part)
+        for problem in s.scalars(select(ProblemRow).where(  # a page's problem goes with it
+                ProblemRow.document_id == doc.id, ProblemRow.page.between(part.first, part.last))):
+            problem.dossier_id, problem.document_id = child.id, child_doc.id
         made.append(child)
     return made
 

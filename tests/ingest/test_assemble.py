@@ -113,3 +113,35 @@ def test_a_section_continued_on_the_next_photo_is_not_empty() -> None:
     titled = DocView("anh-2.jpg", "don_yeu_cau", (Page(1, "ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN\n"
                      "Hợp tác xã tiết kiệm 40 triệu đồng mỗi vụ.", PageMethod.OCR),))
     assert continued([first, titled], (empty,))[0].empty
+
+
+def test_a_page_problem_follows_its_page_into_the_split_dossier(settings) -> None:
+    from ingest.assemble import split_document
+    from models.domain import Page, PageMethod
+    from models.tables import Batch, Blob, Document, ProblemRow
+    from models.understanding import Segment, StackPart
+
+    rt = Runtime(settings, engine=FakeEngine())
+    pages = tuple(Page(n, f"trang {n}", PageMethod.OCR, 90.0) for n in range(1, 5))
+    parts = (StackPart(1, 2, "start", (Segment(1, 2, "don_yeu_cau"),)),
+             StackPart(3, 4, "request", (Segment(3, 4, "don_yeu_cau"),)))
+    with rt.db.session() as s:
+        batch = Batch()
+        s.add_all([batch, Blob(sha256="a" * 64, size=1)])
+        s.flush()
+        dossier = Dossier(batch_id=batch.id, source="chong.pdf", fingerprint="f", status="pending")
+        s.add(dossier)
+        s.flush()
+        doc = Document(dossier_id=dossier.id, position=0, name="chong.pdf", path="chong.pdf",
+                       sha256="a" * 64, status="done")
+        s.add(doc)
+        s.flush()
+        s.add_all([ProblemRow(dossier_id=dossier.id, document_id=doc.id, stage="ocr", page=p,
+                              code="low_confidence", message="…") for p in (2, 4)])
+        (child,) = split_document(s, doc, parts, pages)
+        s.flush()
+        moved = s.scalars(select(ProblemRow.page).where(ProblemRow.dossier_id == child.id)).all()
+        kept = s.scalars(select(ProblemRow.page).where(ProblemRow.dossier_id == dossier.id)).all()
+        assert (moved, kept) == ([4], [2])
+        assert [p.number for p in child.documents[0].pages] == [3, 4]
+        assert (doc.first_page, doc.last_page, child.formation["first_page"]) == (1, 2, 3)
