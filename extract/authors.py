@@ -20,13 +20,15 @@ nông Trạm Kỹ sư Trồng 50"), each following line the next line of the cel
   that is a whole vocabulary phrase ("Kế toán viên"), a degree that goes on with its field,
   column lines that join into word pairs found elsewhere in the dossier ("huyện Cao" +
   "Lộc"), a unit the dossier names elsewhere in full, co-authors' cells that go on alike.
+- **Unit confirmed** (``extract.units.confirm_unit``): a unit cell that is a cut or glued
+  version of a name the dossier writes elsewhere (its header, "tại …") becomes that name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -34,50 +36,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from extract.dates import parse_date
 from extract.nlp import folded
+from extract.units import DEGREES, MIDDLE, POSITIONS, SUBJECTS, SURNAMES, confirm_unit
 from ingest.vietnamese import fold, has_diacritic, syllable_ok
 from models.understanding import AuthorInfo
-
-# ---------------------------------------------------------------------------- vocabulary
-
-SURNAMES = frozenset("""
-nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh quách bạch hà lò
-lương nông lăng triệu chu la xa vi vì lộc mã vy cầm sầm lục hứa tô đàm mạc thái trịnh tạ kiều
-khuất lại giáp đoàn lâm cao tăng mai trương từ văn âu ninh phùng tống khổng tôn lưu hầu kha
-thạch quang nghiêm châu điêu tiêu hoa an bế lù lạc ông vương diệp cù thiều liêu sùng giang
-đào doãn lã kim hoàng lành mông hoàng ma lầu hứa
-""".split())
-MIDDLE = frozenset({"van", "thi"})
-
-
-def _phrases(text: str) -> tuple[list[str], ...]:  # "a b, c" -> (["a", "b"], ["c"])
-    return tuple(p.split() for p in " ".join(text.split()).split(", "))
-
-
-DEGREES = _phrases("""
-cu nhan, thac si, tien si, ky su, bac si, duoc si, cao dang, trung cap, dai hoc, trung hoc, so cap, kien
-truc su, ky thuat vien, giao su, pho giao su, ths, ts, bsck, y si, dieu duong vien, luat su
-""")
-POSITIONS = _phrases("""
-giao vien, to truong, to pho, doi truong, doi pho, tram truong, truong tram, pho tram truong, truong
-phong, pho truong phong, giam doc, pho giam doc, ke toan vien, ke toan truong, ke toan, chuyen vien,
-chuyen vien chinh, cong nhan, can bo, vien chuc, cong chuc, nhan vien, dieu duong, dieu duong truong,
-khuyen nong vien, hieu truong, pho hieu truong, chu tich, pho chu tich, bac si, ky su, ky thuat vien,
-thu ky, chanh van phong, pho chanh van phong, truong khoa, pho truong khoa, truong ban, pho truong ban,
-giang vien, nghien cuu vien, van thu, y si, duoc si, ho sinh, thu y vien, nong dan, lai xe, bao ve, kiem
-soat vien, thanh tra vien, tong phu trach, nhan vien, tro ly, thu quy, chi huy truong, doi vien, quan
-doc, pho quan doc, truong thon, bi thu, pho bi thu, thu truong, truong doan, phu trach
-""")
-
-# common fields of study and work, whose word pairs help to rejoin wrapped table cells
-SUBJECTS = _phrases("""
-cong nghiep, cong nghe thong tin, he thong dien, he thong thong tin, xay dung dan dung, kinh te xay
-dung, tai chinh ngan hang, ke toan, nong nghiep, nong hoc, chan nuoi, thu y, trong trot, lam nghiep,
-thuy san, su pham, dieu duong, y te cong cong, khoa hoc moi truong, khoa hoc may tinh, quan ly nha nuoc,
-quan ly giao duc, quan ly van hoa, hanh chinh, luat kinh te, co khi, tu dong hoa, dien tu vien thong,
-giao duc tieu hoc, giao duc mam non, van hanh, ky thuat, chuyen khoa, noi khoa, ngoai khoa, duoc hoc,
-quan tri kinh doanh, tieng anh, ngu van, lich su, dia ly, hoa hoc, vat ly, sinh hoc, the duc, am nhac,
-my thuat, tin hoc
-""")
 
 _DATE = r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d{2}"
 _ROW = re.compile(r"^\s*(?:(\d{1,2})\s*[.):;,]?\s+)?(.*?)\s*(" + _DATE + r")\s*(.*?)\s*$")
@@ -244,9 +205,11 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def authors_table(text: str, known_names: Sequence[str], context: str) -> tuple[list[AuthorInfo], int | None]:
+def authors_table(text: str, known_names: Sequence[str], context: str,
+                  units: Sequence[str] = ()) -> tuple[list[AuthorInfo], int | None]:
     """The request's authors and the offset of the first row. ``context``: the dossier's
-    text, whose word pairs tell which words of a wrapped table belong together."""
+    text, whose word pairs tell which words of a wrapped table belong together; ``units``:
+    unit names written elsewhere (``extract.units.unit_candidates``), which confirm a cell."""
     lines = _lines(text)
     head = next((i for i, (_, ln) in enumerate(lines)
                  if "ho va ten" in folded(ln) and ("sinh" in folded(ln) or "so" in folded(ln)[:3])), None)
@@ -267,10 +230,22 @@ def authors_table(text: str, known_names: Sequence[str], context: str) -> tuple[
     table = {ln for _, ln in body}
     other = "\n".join(tidy(ln) for ln in context.split("\n") if ln not in table)
     prose = (ln for ln in other.split("\n") if not re.search(_DATE, ln))  # not another table's rows
-    phrases = " " + " ".join(re.findall(r"\w+", fold(" ".join(prose)).lower())) + " "
+    phrases = " " + " ".join(re.findall(r"\w+", fold(" ".join([*prose, *units])).lower())) + " "
     below = lines[head + 1][1] if head + 1 < len(lines) else ""
     cols = _deal(rows, _pairs(other), _header_widths(tidy(lines[head][1]), tidy(below)), phrases)
-    return [r.author(c) for r, c in zip(rows, cols)], rows[0].offset
+    found = [r.author(c) for r, c in zip(rows, cols)]
+    return [_confirmed(a, units, [b.unit for b in found if b is not a]) for a in found], rows[0].offset
+
+
+def _confirmed(a: AuthorInfo, units: Sequence[str], others: Sequence[str | None]) -> AuthorInfo:
+    """The unit confirmed by the names written elsewhere (a co-author's cell only when it is
+    the shorter: words glued on); the glued words are the position column's next lines."""
+    unit, rest = confirm_unit(a.unit, units)
+    if unit == a.unit:
+        shorter = [u for u in others if u and len(u.split()) < len((a.unit or "").split())]
+        unit, rest = confirm_unit(a.unit, shorter)
+    position = f"{a.position} {rest}" if rest and a.position else a.position
+    return replace(a, unit=unit, position=position)
 
 
 HEADINGS = ("noi cong tac (hoac noi thuong tru)", "chuc danh", "trinh do chuyen mon")

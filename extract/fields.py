@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from extract.authors import authors_table, names_in
 from extract.dates import find_dates, parse_date
 from extract.nlp import Label, en_dash, find_labels, folded, is_label
+from extract.units import unit_candidates
 from ingest.vietnamese import fold
 from models.understanding import (
     AuthorInfo,
@@ -314,7 +315,8 @@ def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fiel
                                         else Where(desc_sig.file, desc_sig.page))  # type: ignore[union-attr]
     req_sig = next((s for s in signatures if s.document == "don_yeu_cau" and s.signer), None)
     known = (req_sig.signer.split(", ") if req_sig and req_sig.signer else []) + description_authors
-    authors, at = authors_table(req.text, known, "\n".join(d.text for d in docs))
+    units = unit_candidates([p.text for d in docs for p in d.pages])
+    authors, at = authors_table(req.text, known, "\n".join(d.text for d in docs), units)
     if authors and at is not None:
         where["authors"] = req.where(at)
     elif description_authors:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from extract.authors import authors_table, tidy
+from extract.units import confirm_unit, unit_candidates
 
 HEADER = ("Số Họ và tên Ngày Nơi công tác (hoặc Chức danh Trình độ Tỷ lệ (%)\n"
           "TT tháng năm nơi thường trú) chuyên môn đóng góp\nsinh vào việc\n")
@@ -66,3 +67,64 @@ def test_a_position_keeps_its_last_syllable_and_a_dash_ends_a_line() -> None:
     assert (a.unit, a.position, a.qualification) == (
         "Phòng Tài chính – Kế hoạch huyện Hàm Yên", "Kế toán viên", "Cử nhân Tài chính – Ngân hàng")
     assert (b.position, b.qualification) == ("Kế toán viên", "Cử nhân Quản trị kinh doanh")
+
+
+# ---------------------------------------------------------------------------- the unit confirmed elsewhere
+
+PHU_THO = ("BỘ TÀI CHÍNH CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+           "KHO BẠC NHÀ NƯỚC KHU Độc lập - Tự do - Hạnh phúc\nVỰC PHÚ THỌ\n"
+           "ĐƠN ĐĂNG KÝ SÁNG KIẾN\nKính gửi: Hội đồng sáng kiến tỉnh Phú Thọ")
+
+
+def test_unit_candidates_join_header_lines_and_read_the_prose() -> None:
+    got = unit_candidates([PHU_THO, "Đề tài ở trường\nLần đầu tiên tại Trường THPT Ngọc Lặc, chuỗi chủ đề",
+                           "… cho học sinh tại Trường Mầm non Yên\nPhú\nTác giả: Đặng Kim Giang",
+                           "ở tại Trường Tiểu học Đồng Tâm\nPHẦN I. MỞ ĐẦU"])
+    assert "KHO BẠC NHÀ NƯỚC KHU VỰC PHÚ THỌ" in got  # the motto cut off, two lines joined
+    assert "ĐƠN ĐĂNG KÝ SÁNG KIẾN" not in got  # the document's title is below the header
+    # the name ends before "Tác giả" and a heading in capitals that open the next line
+    assert {"Trường THPT Ngọc Lặc", "Trường Mầm non Yên Phú", "Trường Tiểu học Đồng Tâm"} <= set(got)
+    assert not [c for c in got if "Tác" in c or "chuỗi" in c or "PHẦN" in c]
+
+
+@pytest.mark.parametrize(("cell", "candidates", "want"), [
+    ("Kho bạc Nhà nước khu", unit_candidates([PHU_THO]), ("Kho bạc Nhà nước khu vực Phú Thọ", "")),  # cut
+    ("Trường THCS Hồng", ["TRƯỜNG THCS HỒNG QUANG"], ("Trường THCS Hồng Quang", "")),  # title case
+    ("Trung tầm Dịch vụ nông nghiệp huyện", ["TRUNG TÂM DỊCH VỤ NÔNG NGHIỆP HUYỆN ANH SƠN"],
+     ("Trung tâm Dịch vụ nông nghiệp huyện Anh Sơn", "")),  # the cell's casing, the header's letters
+    ("Phòng Tài chính Kế hoạch", ["PHÒNG TÀI CHÍNH – KẾ HOẠCH HUYỆN HÀM YÊN"],
+     ("Phòng Tài chính – Kế hoạch huyện Hàm Yên", "")),
+    ("Trường Mầm non Vĩnh Lộc chuyên môn", ["Trường Mầm non Vĩnh Lộc"],
+     ("Trường Mầm non Vĩnh Lộc", "chuyên môn")),  # a neighbour column's words glued on
+    ("Trường THPT Ngọc", ["TRƯỜNG THPT NGỌC", "Trường THPT Ngọc Lặc"], ("Trường THPT Ngọc Lặc", "")),
+    # no over-reach: a longer cell that goes on with a name, another unit, a header's next unit
+    ("Ủy ban nhân dân xã Bình Yên", ["ỦY BAN NHÂN DÂN XÃ BÌNH"], ("Ủy ban nhân dân xã Bình Yên", "")),
+    ("Trường THCS Tân Lạc", ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"], ("Trường THCS Tân Lạc", "")),
+    ("Phòng Giáo dục và Đào tạo", ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO TRƯỜNG THCS AN"],
+     ("Phòng Giáo dục và Đào tạo", "")),
+])
+def test_confirm_unit(cell: str, candidates: list[str], want: tuple[str, str]) -> None:
+    assert confirm_unit(cell, candidates) == want
+
+
+def test_a_header_split_over_two_lines_names_the_whole_unit() -> None:
+    """The header's first line alone ("VĂN PHÒNG HĐND VÀ UBND") would pull the unit short."""
+    page = ("UBND TỈNH BẮC GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "VĂN PHÒNG HĐND VÀ UBND Độc lập - Tự do - Hạnh phúc\nHUYỆN SƠN ĐỘNG\n"
+            "PHIẾU YÊU CẦU CÔNG NHẬN SÁNG KIẾN\nKính gửi: Hội đồng sáng kiến huyện Sơn Động\n")
+    body = ("1 Nông Thị Mai 14/05/1995 Văn phòng HĐND Chuyên Cử nhân 100\n"
+            "và UBND huyện viên Luật\nSơn Động")
+    text = page + HEADER + body + END
+    (a,), _ = authors_table(text, [], text, unit_candidates([page]))
+    assert (a.unit, a.position, a.qualification) == (
+        "Văn phòng HĐND và UBND huyện Sơn Động", "Chuyên viên", "Cử nhân Luật")
+
+
+def test_a_co_authors_unit_sends_glued_words_back_to_the_position() -> None:
+    body = ("1 Vi Thanh Hoa 05/12/1976 Trường Mầm non Tổ trưởng . Cao đẳng Sư 45%\n"
+            "Vĩnh Lộc chuyên phạm Mầm\nmôn non\n"
+            "2 Đặng Thị Trang 19/10/1969 Trường Mầm non Hiệu Thạc sĩ Ngữ 55%\nVĩnh Lộc trưởng văn")
+    a, b = authors_table(HEADER + body + END, [], "")[0]
+    assert (a.unit, a.position, a.qualification) == (
+        "Trường Mầm non Vĩnh Lộc", "Tổ trưởng chuyên môn", "Cao đẳng Sư phạm Mầm non")
+    assert (b.unit, b.position) == ("Trường Mầm non Vĩnh Lộc", "Hiệu trưởng")
