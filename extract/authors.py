@@ -205,14 +205,23 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+# the authors table's column titles, letters only: three on one line make its header even
+# when OCR glues or garbles some ("Hgvàtên", "Nơicôngtác(hoặc", "ố Họ và tên")
+_HEADER_WORDS = ("hovaten", "ngay", "congtac", "chucdanh", "trinhdo", "tyle")
+
+
+def _compact(line: str) -> str:
+    return re.sub(r"[^a-z]", "", folded(line))
+
+
 def authors_table(text: str, known_names: Sequence[str], context: str,
                   units: Sequence[str] = ()) -> tuple[list[AuthorInfo], int | None]:
     """The request's authors and the offset of the first row. ``context``: the dossier's
     text, whose word pairs tell which words of a wrapped table belong together; ``units``:
     unit names written elsewhere (``extract.units.unit_candidates``), which confirm a cell."""
     lines = _lines(text)
-    head = next((i for i, (_, ln) in enumerate(lines)
-                 if "ho va ten" in folded(ln) and ("sinh" in folded(ln) or "so" in folded(ln)[:3])), None)
+    head = next((i for i, (_, ln) in enumerate(lines)  # "Họ vàtên": OCR glues header words
+                 if sum(w in _compact(ln) for w in _HEADER_WORDS) >= 3), None)
     if head is None:
         return [], None
     body: list[tuple[int, str]] = []

@@ -97,12 +97,14 @@ _FOOTNOTE = re.compile(r"(?<=[a-z])\d{1,2}$")
 _NUMBERING = re.compile(
     r"^[\s\"'‘’“”.,;:|_~`»>]*"
     r"(?:(?P<part>(?i:phan|chuong)\s+(?:[IVXLivxl]+|\d{1,2}|thu\s+\w+)\b\s*[.:)\-–]?)"
-    r"|(?P<multi>\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?|[IlL|]\d{1,2}\s?\.)(?=\s|$)"  # "1.1." as "L1."
+    # multi-level "1.2.", "I.1."; OCR reads "1.1." as "L1."
+    r"|(?P<multi>\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?|[IVXlL|]{1,4}\.\s?\d{1,2}\s?\.?"
+    r"|[IlL|]\d{1,2}\s?\.)(?=\s|$)"
     r"|(?P<arabic>\d{1,2}\s?[.)])(?=\s|$|[^\d\s])"
     # OCR reads "I." as "L", "II." as "H."
     # ("VIII." as "VIH.", "III." as "LH." or "TI."): roman-like letters before a full stop
-    r"|(?P<roman>(?=[IVXLHT|]{1,6}\s?[.),])[IVXLHT|]{1,6}\s?[.),](?=\s|$|[^\w\s])"
-    r"|[IlL|](?=\s+[A-Z])|[IVX]{2,4}(?=\s+[A-Z])|[IVXLH|]{2,4}(?=\s+[A-Z][a-z]))"
+    r"|(?P<roman>(?=[IVXLHT|]{1,6}\s?[.),])[IVXLHT|]{1,6}\s?[.),](?=\s|$|[^\w\s]|[A-Z])"
+    r"|[IlL|](?=\s+[A-Z])|[IVX][IVXLH|]{1,3}(?=\s+[A-Z])|[IVXLH|]{2,4}(?=\s+[A-Z][a-z]))"
     r"|(?P<upper>[A-G]\s?[.)])(?=\s)"
     r"|(?P<lower>[a-h]\s?[.)])(?=\s)"
     r"|(?P<paren>\(\s?(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\s?\))"
@@ -115,6 +117,7 @@ _DATE_LINE = re.compile(r"^[a-z][\w .'-]{1,40},\s*(?:ngay\b.{0,12})?thang\b.{0,8
 _NATIONAL = re.compile(r"cong hoa xa hoi chu nghia|doc lap\W+tu do\W+hanh phuc")
 _PLACEHOLDER = re.compile(r"\(\s*(?:neu co|ky\b[^)]*|ghi ro[^)]*|dong dau[^)]*)\s*\)")
 _SENTENCE_END = (".", ",", ";", "!", "?")
+_AUTHORS_TABLE = re.compile(r"\b(?:so\W*tt|stt|ho\s*va\s*ten)\b")
 
 
 def _fold1(text: str) -> str:
@@ -374,6 +377,9 @@ def _is_heading(d: _Doc, i: int, cue: Cue, k: int, span: tuple[int, int], has_co
     marked = style is not None or strong
     if cue.numbered and not (numbered or strong):
         return False
+    if cue.whole and not has_colon and len(words) == k and label_end == d.rows[i].end \
+            and cue.key == "tac_gia" and _AUTHORS_TABLE.search(_fold1(d.next_line(i) or "").lower()):
+        return True  # "Chúng tôi" whose ":" OCR lost, over the authors table's header
     if cue.whole and (len(words) > k or not has_colon and (label_end != d.rows[i].end
                                                             or not numbered)):
         return False  # "Tác giả:" names the authors; "Tác giả" alone signs the document

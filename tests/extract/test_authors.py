@@ -128,3 +128,20 @@ def test_a_co_authors_unit_sends_glued_words_back_to_the_position() -> None:
     assert (a.unit, a.position, a.qualification) == (
         "Trường Mầm non Vĩnh Lộc", "Tổ trưởng chuyên môn", "Cao đẳng Sư phạm Mầm non")
     assert (b.unit, b.position) == ("Trường Mầm non Vĩnh Lộc", "Hiệu trưởng")
+
+
+def test_a_header_whose_words_ocr_glued_still_opens_the_authors_table() -> None:
+    from extract.authors import authors_table
+
+    text = ("Chúng tôi2:\n"
+            "Số Hgvàtên Ngày Nơicôngtác(hoặc Chứcdanh Trình độ ` Tỷ lệ (%)\n"
+            "TT tháng năm nơi thường trú) chuyên đóng góp\n"
+            "1 Vũ Xuân Khánh 15/02/1990 Trường Tiểu học Giáo viên Cử nhân 60%\n"
+            "2 Lý Ngọc Trung 23/03/1996 Trường Tiểu học Giáo viên Cử nhân 40%\n"
+            "Là nhóm tác giả đề nghị xét công nhận sáng kiến3: “Sổ tay điện tử”.\n"
+            "- Danh sách những người đã tham gia áp dụng thử:\n"
+            "Số TT Họ và tên Ngày tháng năm sinh Nơi công tác Chức danh Trình độ Nội dung\n"
+            "1 Đặng Đức Dũng 02/01/1985 Trường Tiểu học Giáo viên Cử nhân Dạy thử\n")
+    authors, _ = authors_table(text, [], text)
+    assert [(a.name, a.share_percent) for a in authors] == [("Vũ Xuân Khánh", 60.0),
+                                                              ("Lý Ngọc Trung", 40.0)]

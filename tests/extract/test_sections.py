@@ -393,9 +393,12 @@ def test_roman_numerals_as_ocr_reads_them() -> None:
                      "IX, Tài liệu tham khảo", body,
                      "L1. Điểm mới của sáng kiến: Lần đầu tiên tại trường, bộ thí nghiệm được dùng.",
                      "I2. Khả năng nhân rộng: Cách làm này có thể áp dụng cho các trường khác.",
-                     "TI. Phạm vi áp dụng: các trường trung học cơ sở trong toàn tỉnh.")
+                     "TI. Phạm vi áp dụng: các trường trung học cơ sở trong toàn tỉnh.",
+                     "I.3. Lợi ích", body, "XL TÀI LIỆU THAM KHẢO", body,
+                     "I.CƠ SỞ LÍ LUẬN", body)
     assert keys(found) == ["tom_tat", "ly_do", "linh_vuc", "tac_gia", "noi_dung", "ket_luan",
-                           "tai_lieu", "tinh_moi", "kha_nang_ap_dung", "kha_nang_ap_dung"]
+                           "tai_lieu", "tinh_moi", "kha_nang_ap_dung", "kha_nang_ap_dung",
+                           "loi_ich", "tai_lieu", "co_so_ly_luan"]
     # a capitalised heading whose first word looks like a numeral is not stripped of it
     assert keys(sections("LÍ DO CHỌN SÁNG KIẾN", body, "MỤC TIÊU SÁNG KIẾN", body)) == [
         "ly_do", "muc_tieu"]
@@ -407,3 +410,14 @@ def test_an_empty_heading_right_after_the_table_of_contents_is_kept_as_empty() -
     found = sections(*toc, "Tóm tắt sáng kiến", "Sự cần thiết của sáng kiến", body)
     assert [(s.key, s.empty) for s in found] == [("muc_luc", False), ("tom_tat", True),
                                                   ("ly_do", False)]
+
+
+def test_request_authors_label_whose_colon_ocr_lost() -> None:
+    found = sections("Kính gửi: Hội đồng sáng kiến tỉnh Quảng Trị", "Chúng tôi",
+                     "số . Họ vàtên [ Ngày Nơi công tác (hoặc Chức danh ¡ Trình độ Tỷ lệ (%) ]",
+                     "1 Lê Văn An 12/03/1980 Trường THCS Hải Lăng Giáo viên Cử nhân 100%",
+                     kind="don_yeu_cau")
+    assert keys(found) == ["co_so", "tac_gia"]
+    # the signature's "Chúng tôi" with names under it is not the authors item
+    assert keys(sections("Kính gửi: Hội đồng sáng kiến tỉnh", "Chúng tôi", "Lê Văn An",
+                         kind="don_yeu_cau")) == ["co_so"]
