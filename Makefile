@@ -17,7 +17,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils 
 	fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui \
 	python3 python3-venv python3-dev gcc
 
-.PHONY: run test setup system venv model samples bench clean
+.PHONY: run test setup system venv model samples bench bench-understanding clean
 
 run: setup samples
 	$(VENV)/bin/hoso ingest samples/dossiers
@@ -55,6 +55,9 @@ samples: venv
 
 bench: setup
 	$(PY) -m bench.ocr --model-dir $(MODEL_DIR)
+
+bench-understanding: setup
+	$(PY) -m bench.understanding --n 80 --stacks 4 --seed 7
 
 clean:
 	rm -rf var .pytest_cache

@@ -36,6 +36,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from extract.dates import parse_date
 from extract.nlp import folded
+from extract.section_cues import AUTHORS_TABLE_TITLES
 from extract.units import DEGREES, MIDDLE, POSITIONS, SUBJECTS, SURNAMES, confirm_unit
 from ingest.vietnamese import fold, has_diacritic, syllable_ok
 from models.understanding import AuthorInfo
@@ -205,11 +206,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-# the authors table's column titles, letters only: three on one line make its header even
-# when OCR glues or garbles some ("Hgvàtên", "Nơicôngtác(hoặc", "ố Họ và tên")
-_HEADER_WORDS = ("hovaten", "ngay", "congtac", "chucdanh", "trinhdo", "tyle")
-
-
 def _compact(line: str) -> str:
     return re.sub(r"[^a-z]", "", folded(line))
 
@@ -221,7 +217,7 @@ def authors_table(text: str, known_names: Sequence[str], context: str,
     unit names written elsewhere (``extract.units.unit_candidates``), which confirm a cell."""
     lines = _lines(text)
     head = next((i for i, (_, ln) in enumerate(lines)  # "Họ vàtên": OCR glues header words
-                 if sum(w in _compact(ln) for w in _HEADER_WORDS) >= 3), None)
+                 if sum(w in _compact(ln) for w in AUTHORS_TABLE_TITLES) >= 3), None)
     if head is None:
         return [], None
     body: list[tuple[int, str]] = []

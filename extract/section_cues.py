@@ -126,3 +126,7 @@ DESCRIPTION_KEYS = frozenset(DESCRIPTION_CUES)
 FILLER = frozenset(
     "cua sang kien va de tai thu duoc nghien cuu da nhung cac trong ve voi cho khi co thuc hien "
     "giai phap bien van neu nhom tac gia chuc danh trinh do chuyen mon".split())
+
+# the request's authors table column titles, letters only (folded): three on one line make
+# its header even when OCR glues or garbles some ("Hgvàtên", "Nơicôngtác(hoặc")
+AUTHORS_TABLE_TITLES = ("hovaten", "ngay", "congtac", "chucdanh", "trinhdo", "tyle")

@@ -48,6 +48,7 @@ from types import MappingProxyType
 from rapidfuzz.distance import Levenshtein
 
 from extract.section_cues import (  # noqa: F401  (LABELS and the key sets are used by others)
+    AUTHORS_TABLE_TITLES,
     DESCRIPTION_CUES,
     DESCRIPTION_KEYS,
     FILLER,
@@ -99,11 +100,11 @@ _NUMBERING = re.compile(
     r"(?:(?P<part>(?i:phan|chuong)\s+(?:[IVXLivxl]+|\d{1,2}|thu\s+\w+)\b\s*[.:)\-–]?)"
     # multi-level "1.2.", "I.1."; OCR reads "1.1." as "L1."
     r"|(?P<multi>\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?|[IVXlL|]{1,4}\.\s?\d{1,2}\s?\.?"
-    r"|[IlL|]\d{1,2}\s?\.)(?=\s|$)"
+    r"|[IVXLHTJlL|a-h]{1,5}\.?\s?\d{1,2}\s?\.)(?=\s|$)"  # "a.1.", "VIIL2." (VIII.2.)
     r"|(?P<arabic>\d{1,2}\s?[.)])(?=\s|$|[^\d\s])"
     # OCR reads "I." as "L", "II." as "H."
     # ("VIII." as "VIH.", "III." as "LH." or "TI."): roman-like letters before a full stop
-    r"|(?P<roman>(?=[IVXLHT|]{1,6}\s?[.),])[IVXLHT|]{1,6}\s?[.),](?=\s|$|[^\w\s]|[A-Z])"
+    r"|(?P<roman>(?=[IVXLHTJ|]{1,6}\s?[.),])[IVXLHTJ|]{1,6}\s?[.),](?=\s|$|[^\w\s]|[A-Z])"
     r"|[IlL|](?=\s+[A-Z])|[IVX][IVXLH|]{1,3}(?=\s+[A-Z])|[IVXLH|]{2,4}(?=\s+[A-Z][a-z]))"
     r"|(?P<upper>[A-G]\s?[.)])(?=\s)"
     r"|(?P<lower>[a-h]\s?[.)])(?=\s)"
@@ -111,7 +112,7 @@ _NUMBERING = re.compile(
     r"|(?P<bullet>[-–—+•·●○▪■◦*]+)"
     r")?\s*")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
-_ROMAN_OCR = str.maketrans({"l": "I", "L": "I", "|": "I", "T": "I", "H": "II"})  # OCR's I and II
+_ROMAN_OCR = str.maketrans({"l": "I", "L": "I", "|": "I", "T": "I", "J": "I", "H": "II"})  # OCR
 _TOC_ENTRY = re.compile(r"(?:\.{3,}|…+|_{3,}|\s[-–—]\s*)\s*\d{1,3}\s*$")
 _DATE_LINE = re.compile(r"^[a-z][\w .'-]{1,40},\s*(?:ngay\b.{0,12})?thang\b.{0,8}nam\b\s*\d{4}", re.I)
 _NATIONAL = re.compile(r"cong hoa xa hoi chu nghia|doc lap\W+tu do\W+hanh phuc")
@@ -240,12 +241,28 @@ def find_sections(doc: DocView, cues: Mapping[str, Sequence[str]] = NO_CUES) -> 
         return ()
     d = _Doc(doc)
     marks = [m for i in range(len(d.rows)) if (m := _mark(d, i, table)) is not None]
+    if doc.kind == "don_yeu_cau":
+        marks = _authors_table_mark(d, marks)
     marks = _levels(marks)
     marks = _drop_toc(d, marks)
     marks = _merge_repeats(d, marks)
     marks = _drop_part_titles(d, marks)
     marks = _drop_covered(marks)
     return tuple(_sections(doc, d, marks))
+
+
+def _authors_table_mark(d: _Doc, marks: list[_Mark]) -> list[_Mark]:
+    """A request whose "Tôi (chúng tôi):" line OCR lost still has its authors table: the
+    table's header row (three of its column titles) then stands for the item."""
+    if any(m.key == "tac_gia" for m in marks):
+        return marks
+    for i, row in enumerate(d.rows):
+        compact = re.sub(r"[^a-z]", "", _fold1(d.line(i)).lower())
+        if sum(w in compact for w in AUTHORS_TABLE_TITLES) >= 3:
+            mark = _Mark(row=i, start=row.start, label_end=row.end, content_start=row.end,
+                         page=row.page, key="tac_gia")
+            return sorted([*marks, mark], key=lambda m: m.start)
+    return marks
 
 
 _BASE = {"mo_ta": _cues(DESCRIPTION_CUES), "don_yeu_cau": _cues(REQUEST_CUES)}

@@ -395,10 +395,13 @@ def test_roman_numerals_as_ocr_reads_them() -> None:
                      "I2. Khả năng nhân rộng: Cách làm này có thể áp dụng cho các trường khác.",
                      "TI. Phạm vi áp dụng: các trường trung học cơ sở trong toàn tỉnh.",
                      "I.3. Lợi ích", body, "XL TÀI LIỆU THAM KHẢO", body,
-                     "I.CƠ SỞ LÍ LUẬN", body)
+                     "I.CƠ SỞ LÍ LUẬN", body, "JV. Mục tiêu của sáng kiến", body,
+                     "a.1. Tính mới của sáng kiến: Lần đầu tiên tại hợp tác xã, quy trình được áp dụng.",
+                     "VIIL2. Lợi ích thu được", body)
     assert keys(found) == ["tom_tat", "ly_do", "linh_vuc", "tac_gia", "noi_dung", "ket_luan",
                            "tai_lieu", "tinh_moi", "kha_nang_ap_dung", "kha_nang_ap_dung",
-                           "loi_ich", "tai_lieu", "co_so_ly_luan"]
+                           "loi_ich", "tai_lieu", "co_so_ly_luan", "muc_tieu", "tinh_moi",
+                           "loi_ich"]
     # a capitalised heading whose first word looks like a numeral is not stripped of it
     assert keys(sections("LÍ DO CHỌN SÁNG KIẾN", body, "MỤC TIÊU SÁNG KIẾN", body)) == [
         "ly_do", "muc_tieu"]
@@ -421,3 +424,13 @@ def test_request_authors_label_whose_colon_ocr_lost() -> None:
     # the signature's "Chúng tôi" with names under it is not the authors item
     assert keys(sections("Kính gửi: Hội đồng sáng kiến tỉnh", "Chúng tôi", "Lê Văn An",
                          kind="don_yeu_cau")) == ["co_so"]
+
+
+def test_authors_table_stands_for_the_authors_item_when_its_label_is_lost() -> None:
+    found = sections("Kinh gửi1: Hội đồng sáng kiến Sở Giáo dục và Đào tạo",
+                     "Số ! Họ và tên 1 Ngày h Nơi công tác (hoặc Chức danh “Trình độ Tỷ lệ (%) [",
+                     "1 Vũ Ngọc Hằng 18/08/1975 Trường THPT Sơn Dương Giáo viên Cao đẳng 25",
+                     "- Lĩnh vực áp dụng sáng kiến5: Giáo dục trung học phổ thông.",
+                     kind="don_yeu_cau")
+    assert keys(found) == ["co_so", "tac_gia", "linh_vuc"]
+    assert not found[1].empty and "Vũ Ngọc Hằng" in found[1].text
