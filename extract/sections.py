@@ -100,8 +100,8 @@ _NUMBERING = re.compile(
     r"(?:(?P<part>(?i:phan|chuong)\s+(?:[IVXLivxl]+|\d{1,2}|thu\s+\w+)\b\s*[.:)\-–]?)"
     # multi-level "1.2.", "I.1."; OCR reads "1.1." as "L1."
     r"|(?P<multi>\d{1,2}(?:\s?\.\s?\d{1,2})+\s?\.?|[IVXlL|]{1,4}\.\s?\d{1,2}\s?\.?"
-    r"|[IVXLHTJlL|a-h]{1,5}\.?\s?\d{1,2}\s?\.)(?=\s|$)"  # "a.1.", "VIIL2." (VIII.2.)
-    r"|(?P<arabic>\d{1,2}\s?[.)])(?=\s|$|[^\d\s])"
+    r"|[IVXLHTJlL|a-h]{1,5}\.?\s?\d{1,2}\s?\.)(?=\s|$|[A-Z])"  # "a.1.", "VIIL2." (VIII.2.)
+    r"|(?P<arabic>\d{1,2}\s?[.):])(?=\s|$|[^\d\s])"
     # OCR reads "I." as "L", "II." as "H."
     # ("VIII." as "VIH.", "III." as "LH." or "TI."): roman-like letters before a full stop
     r"|(?P<roman>(?=[IVXLHTJ|]{1,6}\s?[.),])[IVXLHTJ|]{1,6}\s?[.),](?=\s|$|[^\w\s]|[A-Z])"

@@ -397,11 +397,13 @@ def test_roman_numerals_as_ocr_reads_them() -> None:
                      "I.3. Lợi ích", body, "XL TÀI LIỆU THAM KHẢO", body,
                      "I.CƠ SỞ LÍ LUẬN", body, "JV. Mục tiêu của sáng kiến", body,
                      "a.1. Tính mới của sáng kiến: Lần đầu tiên tại hợp tác xã, quy trình được áp dụng.",
-                     "VIIL2. Lợi ích thu được", body)
+                     "VIIL2. Lợi ích thu được", body,
+                     "3: Lĩnh vực áp dụng: Nông nghiệp – chăn nuôi, thú y",
+                     "2.2.THỰC TRẠNG", body)
     assert keys(found) == ["tom_tat", "ly_do", "linh_vuc", "tac_gia", "noi_dung", "ket_luan",
                            "tai_lieu", "tinh_moi", "kha_nang_ap_dung", "kha_nang_ap_dung",
                            "loi_ich", "tai_lieu", "co_so_ly_luan", "muc_tieu", "tinh_moi",
-                           "loi_ich"]
+                           "loi_ich", "linh_vuc", "thuc_trang"]
     # a capitalised heading whose first word looks like a numeral is not stripped of it
     assert keys(sections("LÍ DO CHỌN SÁNG KIẾN", body, "MỤC TIÊU SÁNG KIẾN", body)) == [
         "ly_do", "muc_tieu"]
