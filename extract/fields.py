@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
 
 from extract.authors import authors_table, names_in
 from extract.dates import find_dates, parse_date
@@ -50,6 +52,7 @@ ROLES = tuple(p.split() for p in (
 COVER_TITLES = ("ban mo ta sang kien", "bao cao mo ta sang kien", "bao cao sang kien",
                 "thuyet minh sang kien", "sang kien kinh nghiem", "mo ta sang kien")
 
+SAME_READING = 90.0  # rapidfuzz ratio (folded) above which two readings are one text
 _ITEM = re.compile(r"^\s*(?:[-+•*]\s|\(?\d{1,2}[.)]\s|\(\d{1,2}\)|[a-zđ][.)]\s|[IVX]{1,4}\.\s)")
 _AFTER_LABEL = re.compile(r"^(?:\s*\([^)\n]{0,60}\))*[\s\d]{0,3}[:：][ \t]*")
 _PLACE_DATE = re.compile(r"([A-Z][^\d,|:;()]{1,40}),\s*(?:ngay\s+\d{1,2}\s+)?thang\s+\d{1,2}\s+nam\s+\d{4}"
@@ -274,6 +277,22 @@ def _decisions(t: _Text, kind: str) -> list[tuple[Decision, int]]:
 # ---------------------------------------------------------------------------- the stage
 
 
+def _ocr(docs: Sequence[DocView], kind: str) -> bool:
+    """Every page of this document was read by OCR (its text may carry OCR slips)."""
+    pages = [p for d in docs if d.kind == kind for p in d.pages]
+    return bool(pages) and all(p.ocr for p in pages)
+
+
+def _same(a: str, b: str) -> bool:
+    return fuzz.ratio(folded(a), folded(b)) >= SAME_READING
+
+
+def _clean_name(name: str, clean: Sequence[str]) -> str:
+    """An OCR'd author name replaced by the same name from a document read without OCR."""
+    best = max(clean, key=lambda c: fuzz.ratio(folded(name), folded(c)))
+    return best if fuzz.ratio(folded(name), folded(best)) >= SAME_READING else name
+
+
 def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fields:
     """Title, authors, dates, … of one dossier's documents, with where each was read."""
     del sections  # every field is found in the text; sections are not needed
@@ -303,6 +322,12 @@ def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fiel
     if title is None and description_title:
         title = description_title
         where["title"] = where["description_title"]
+    elif title and description_title and _same(title, description_title):
+        # the same title read twice: keep the reading that did not go through OCR
+        if _ocr(docs, "don_yeu_cau") and not _ocr(docs, "mo_ta"):
+            title = description_title
+        elif _ocr(docs, "mo_ta") and not _ocr(docs, "don_yeu_cau"):
+            description_title = title
 
     # people
     d_authors_item = _first(d_items, "authors")
@@ -315,8 +340,11 @@ def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fiel
                                         else Where(desc_sig.file, desc_sig.page))  # type: ignore[union-attr]
     req_sig = next((s for s in signatures if s.document == "don_yeu_cau" and s.signer), None)
     known = (req_sig.signer.split(", ") if req_sig and req_sig.signer else []) + description_authors
-    units = unit_candidates([p.text for d in docs for p in d.pages])
+    clean_first = sorted((p for d in docs for p in d.pages), key=lambda p: p.ocr)  # stable
+    units = unit_candidates([p.text for p in clean_first])
     authors, at = authors_table(req.text, known, "\n".join(d.text for d in docs), units)
+    if _ocr(docs, "don_yeu_cau") and not _ocr(docs, "mo_ta") and description_authors:
+        authors = [replace(a, name=_clean_name(a.name, description_authors)) for a in authors]
     if authors and at is not None:
         where["authors"] = req.where(at)
     elif description_authors:

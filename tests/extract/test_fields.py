@@ -290,3 +290,19 @@ def test_a_blank_item_does_not_take_the_next_label_and_ocr_dashes_are_en_dashes(
     assert got.field == "Xây dựng – quản lý chi phí đầu tư."
     assert got.where["field"].file == "mo_ta.pdf"
 
+
+
+def test_a_title_and_names_read_twice_keep_the_reading_without_ocr() -> None:
+    request = DocView("don.jpg", "don_yeu_cau", (Page(1, (
+        "ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN\nKính gửi: Hội đồng sáng kiến huyện Tân Lập\n"
+        "Là tác giả đề nghị xét công nhận sáng kiến: “Sử dụng thí nghiệm ảo tại Trường "
+        "Tiếu học Tân Lập”.\nTân Lập, ngày 10 tháng 8 năm 2024\nNgười nộp đơn\nTrân Bích Nga"),
+        PageMethod.OCR),))
+    description = DocView("mo-ta.docx", "mo_ta", (Page(1, (
+        "BẢN MÔ TẢ SÁNG KIẾN\n1. Tên sáng kiến: Sử dụng thí nghiệm ảo tại Trường Tiểu học Tân "
+        "Lập.\n2. Tác giả: Trần Bích Nga, giáo viên."), PageMethod.WORD),))
+    f = extract_fields([request, description], [])
+    assert f.title == "Sử dụng thí nghiệm ảo tại Trường Tiểu học Tân Lập"
+    # read only by OCR: the request's own reading stays
+    alone = extract_fields([request], [])
+    assert alone.title == "Sử dụng thí nghiệm ảo tại Trường Tiếu học Tân Lập"
