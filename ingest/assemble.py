@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from ingest.pipeline import documents_of, group_files, understand
 from ingest.runtime import Runtime
-from models.domain import Line, Page, PageMethod
+from models.domain import Line, Page, PageMethod, Word
 from models.errors import HosoError
 from models.tables import Batch, Document, Dossier, PageRow, ProblemRow
 from models.understanding import DocView, Segment, StackPart, Understanding
@@ -101,12 +101,17 @@ def _write_pages(s: Session, doc: Document, pages: tuple[Page, ...], part: Stack
         if part.first <= page.number <= part.last:
             s.add(PageRow(document_id=doc.id, number=page.number, text=page.text,
                           method=page.method.value, confidence=page.confidence,
-                          lines=[_line_json(line) for line in page.lines] or None))
+                          lines=[_line_json(line) for line in page.lines] or None,
+                          words=[_word_json(w) for w in page.words] or None))
 
 
 def _mean_conf(pages: list[Page]) -> float | None:
     confs = [p.confidence for p in pages if p.ocr and p.confidence is not None]
     return round(sum(confs) / len(confs), 1) if confs else None
+
+
+def _word_json(w: Word) -> dict:
+    return {"t": w.text, "x0": w.x0, "y0": w.y0, "x1": w.x1, "y1": w.y1, "ln": w.line}
 
 
 def _line_json(line: Line) -> dict:
@@ -141,7 +146,8 @@ def doc_views(dossier: Dossier) -> tuple[DocView, ...]:
 
 def _page(row: PageRow) -> Page:
     lines = tuple(Line(**line) for line in (row.lines or []))
-    return Page(row.number, row.text, PageMethod(row.method), row.confidence, lines)
+    words = tuple(Word(w["t"], w["x0"], w["y0"], w["x1"], w["y1"], w["ln"]) for w in row.words or [])
+    return Page(row.number, row.text, PageMethod(row.method), row.confidence, lines, words=words)
 
 
 # ---------------------------------------------------------------------------- grouping

@@ -55,6 +55,19 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Word:
+    """One OCR'd word and its box, in thousandths of the page's width (x) and height (y),
+    so that boxes compare across resolutions; ``line``: the page's line it was read in."""
+
+    text: str  # NFC
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    line: int
+
+
+@dataclass(frozen=True)
 class Page:
     number: int  # 1-based
     text: str  # NFC
@@ -62,6 +75,7 @@ class Page:
     confidence: float | None = None  # mean word confidence 0-100 for OCR pages
     lines: tuple[Line, ...] = ()
     codes: tuple[str, ...] = ()  # texts of the QR codes found on the page image (OCR pages)
+    words: tuple[Word, ...] = ()  # OCR pages: the words with their boxes (``Word``)
 
     @property
     def ocr(self) -> bool:

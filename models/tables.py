@@ -135,6 +135,7 @@ class PageRow(Base):
     method: Mapped[str] = mapped_column(String(10))
     confidence: Mapped[float | None] = mapped_column(Float)
     lines: Mapped[list | None] = mapped_column(JSON)  # [{text,size,bold,style,numbering,part}]
+    words: Mapped[list | None] = mapped_column(JSON)  # OCR words [{t,x0,y0,x1,y1,ln}] (‰ of page)
     document: Mapped[Document] = relationship(back_populates="pages")
 
 

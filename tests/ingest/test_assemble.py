@@ -145,3 +145,29 @@ def test_a_page_problem_follows_its_page_into_the_split_dossier(settings) -> Non
         assert (moved, kept) == ([4], [2])
         assert [p.number for p in child.documents[0].pages] == [3, 4]
         assert (doc.first_page, doc.last_page, child.formation["first_page"]) == (1, 2, 3)
+
+
+def test_page_words_survive_the_database(settings) -> None:
+    from ingest.assemble import _page, split_document
+    from models.domain import Page, PageMethod, Word
+    from models.tables import Batch, Blob, Document
+    from models.understanding import Segment, StackPart
+
+    rt = Runtime(settings, engine=FakeEngine())
+    word = Word("Nguyễn", 120, 300, 180, 312, 7)
+    pages = (Page(1, "Nguyễn", PageMethod.OCR, 91.0, words=(word,)),)
+    with rt.db.session() as s:
+        batch = Batch()
+        s.add_all([batch, Blob(sha256="b" * 64, size=1)])
+        s.flush()
+        dossier = Dossier(batch_id=batch.id, source="x.pdf", fingerprint="g", status="pending")
+        s.add(dossier)
+        s.flush()
+        doc = Document(dossier_id=dossier.id, position=0, name="x.pdf", path="x.pdf",
+                       sha256="b" * 64, status="done")
+        s.add(doc)
+        s.flush()
+        split_document(s, doc, (StackPart(1, 1, "start", (Segment(1, 1, "don_yeu_cau"),)),), pages)
+        s.flush()
+        s.expire_all()
+        assert _page(s.get(Document, doc.id).pages[0]).words == (word,)
