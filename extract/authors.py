@@ -1,5 +1,8 @@
 """The request's authors table, and person names.
 
+OCR'd pages carry their words' boxes: the table is then read from its geometry
+(``extract.table_geometry``), and from the text below only when that fails.
+
 Word tables arrive with cells joined by " | ". Drawn tables (PDF, OCR) arrive flattened: a
 row's first line holds the first line of every cell ("1 Hoàng Văn 14/07/1980 Trạm Khuyến
 nông Trạm Kỹ sư Trồng 50"), each following line the next line of the cells that wrapped.
@@ -37,8 +40,10 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from extract.dates import parse_date
 from extract.nlp import folded
 from extract.section_cues import AUTHORS_TABLE_TITLES
+from extract.table_geometry import table_rows
 from extract.units import DEGREES, MIDDLE, POSITIONS, SUBJECTS, SURNAMES, confirm_unit
 from ingest.vietnamese import fold, has_diacritic, syllable_ok
+from models.domain import Word
 from models.understanding import AuthorInfo
 
 _DATE = r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d{2}"
@@ -210,14 +215,20 @@ def _compact(line: str) -> str:
     return re.sub(r"[^a-z]", "", folded(line))
 
 
-def authors_table(text: str, known_names: Sequence[str], context: str,
-                  units: Sequence[str] = ()) -> tuple[list[AuthorInfo], int | None]:
+def authors_table(text: str, known_names: Sequence[str], context: str, units: Sequence[str] = (),
+                  words: Sequence[Word] = ()) -> tuple[list[AuthorInfo], int | None]:
     """The request's authors and the offset of the first row. ``context``: the dossier's
     text, whose word pairs tell which words of a wrapped table belong together; ``units``:
-    unit names written elsewhere (``extract.units.unit_candidates``), which confirm a cell."""
+    unit names written elsewhere (``extract.units.unit_candidates``), which confirm a cell;
+    ``words``: the OCR'd boxes of the page with the table, read first when they make it
+    (``extract.table_geometry``)."""
     lines = _lines(text)
     head = next((i for i, (_, ln) in enumerate(lines)  # "Họ vàtên": OCR glues header words
                  if sum(w in _compact(ln) for w in AUTHORS_TABLE_TITLES) >= 3), None)
+    if words and (found := [a for r in table_rows(words) or [] if (a := _from_cells(r)).name]):
+        at = next((pos for pos, ln in lines[head + 1:] if re.search(_DATE, ln)), lines[head][0]) \
+            if head is not None else 0  # the first row's line
+        return [_confirmed(a, units, [b.unit for b in found if b is not a]) for a in found], at
     if head is None:
         return [], None
     body: list[tuple[int, str]] = []
@@ -240,6 +251,16 @@ def authors_table(text: str, known_names: Sequence[str], context: str,
     cols = _deal(rows, _pairs(other), _header_widths(tidy(lines[head][1]), tidy(below)), phrases)
     found = [r.author(c) for r, c in zip(rows, cols)]
     return [_confirmed(a, units, [b.unit for b in found if b is not a]) for a in found], rows[0].offset
+
+
+def _from_cells(cells: dict[str, str]) -> AuthorInfo:
+    """One row read from the page's geometry: each cell tidied of OCR's slips."""
+    name, unit, pos, qual = (_clean(tidy(cells[k])).strip(" –") or None
+                             for k in ("name", "unit", "position", "qualification"))
+    names = [w for w in (name or "").split() if _WORDCH.match(w)]
+    born = parse_date(re.sub(r"\s", "", cells["birth_date"])) or parse_date(cells["birth_date"])
+    return AuthorInfo(" ".join(names), born, unit, pos, qual,
+                      _share(tidy(cells["share"]).replace(" ", "")))
 
 
 def _confirmed(a: AuthorInfo, units: Sequence[str], others: Sequence[str | None]) -> AuthorInfo:

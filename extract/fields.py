@@ -342,7 +342,8 @@ def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fiel
     known = (req_sig.signer.split(", ") if req_sig and req_sig.signer else []) + description_authors
     clean_first = sorted((p for d in docs for p in d.pages), key=lambda p: p.ocr)  # stable
     units = unit_candidates([p.text for p in clean_first])
-    authors, at = authors_table(req.text, known, "\n".join(d.text for d in docs), units)
+    authors, at = authors_table(req.text, known, "\n".join(d.text for d in docs), units, next(
+        (p.words for d in docs if d.kind == "don_yeu_cau" for p in d.pages if p.words), ()))
     if _ocr(docs, "don_yeu_cau") and not _ocr(docs, "mo_ta") and description_authors:
         authors = [replace(a, name=_clean_name(a.name, description_authors)) for a in authors]
     if authors and at is not None:

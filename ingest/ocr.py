@@ -1,7 +1,8 @@
 """OCR of page images: the engine seam, and the per-page stage that straightens then reads.
 
     ocr_pages   pages in order, ``options.workers`` at a time; a bad page -> a Problem
-    ocr_page    analyse geometry -> straighten -> engine.recognize -> Page (+ one-page PDF)
+    ocr_page    analyse geometry -> straighten -> engine.recognize -> Page (+ one-page PDF),
+                the Page with its words' boxes (``page_words``) for the table reader
     OcrEngine   the seam: TesseractEngine here, fakes in tests
     TesseractEngine.recognize   ONE tesseract run -> text, confidence and searchable PDF
 
@@ -37,7 +38,7 @@ from PIL import Image
 
 from ingest import preprocess, searchable
 from ingest.codes import read_codes
-from models.domain import Line, Page, PageMethod, Problem
+from models.domain import Line, Page, PageMethod, Problem, Word
 from models.errors import HosoError, OcrFailed, OcrTimeout
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,9 @@ class OcrWord:
     paragraph: int
     line: int
     height: int  # px
+    left: int = 0  # px, the box's left and top edges and width
+    top: int = 0
+    width: int = 0
 
 
 @dataclass(frozen=True)
@@ -166,10 +170,11 @@ def ocr_page(image: Image.Image, number: int, *, engine: OcrEngine, options: Ocr
         second = engine.recognize(upside, options=options, want_pdf=options.searchable_pdf)
         if _quality(second) > _quality(result):
             log.info("page %d read better turned %d°", number, other.rotation)
-            result, geometry = second, other
+            result, geometry, upright = second, other, upside
     text = clean_text(result.text)
     page = Page(number, text, PageMethod.OCR, _round(result.confidence),
-                lines=_lines(result.words, text, dpi), codes=read_codes(page_image))
+                lines=_lines(result.words, text, dpi), codes=read_codes(page_image),
+                words=page_words(result.words, upright.size))
     return OcrPage(page, result.pdf, _problems(page, geometry, options), geometry.rotation,
                    geometry.skew)
 
@@ -227,11 +232,11 @@ def parse_tsv(tsv: str) -> tuple[OcrWord, ...]:
         try:
             conf = float(cols[10])
             block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
-            height = int(cols[9])
+            left, top, width, height = int(cols[6]), int(cols[7]), int(cols[8]), int(cols[9])
         except ValueError:
             continue
         if text:
-            words.append(OcrWord(text, conf, block, par, line, height))
+            words.append(OcrWord(text, conf, block, par, line, height, left, top, width))
     return tuple(words)
 
 
@@ -353,6 +358,20 @@ def _problems(page: Page, geometry: preprocess.Geometry, options: OcrOptions) ->
             "Trang có nội dung nhưng không nhận dạng được chữ nào; nên kiểm tra lại bản quét.",
             page=page.number, stage="ocr", detail=f"no words; ink share {geometry.ink:.3f}"),)
     return ()
+
+
+def page_words(words: Iterable[OcrWord], size: tuple[int, int]) -> tuple[Word, ...]:
+    """The words' boxes in thousandths of the page's width and height, with a line id per
+    (block, paragraph, line) of Tesseract's, numbered in reading order from 0."""
+    width, height = max(1, size[0]), max(1, size[1])
+    ids: dict[tuple[int, int, int], int] = {}
+    out = []
+    for w in words:
+        line = ids.setdefault((w.block, w.paragraph, w.line), len(ids))
+        out.append(Word(unicodedata.normalize("NFC", w.text), round(w.left * 1000 / width),
+                        round(w.top * 1000 / height), round((w.left + w.width) * 1000 / width),
+                        round((w.top + w.height) * 1000 / height), line))
+    return tuple(out)
 
 
 def _lines(words: tuple[OcrWord, ...], text: str, dpi: int) -> tuple[Line, ...]:

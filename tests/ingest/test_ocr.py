@@ -77,6 +77,20 @@ def test_clean_page_reads_with_confidence_and_lines(layout: PageLayout) -> None:
     assert body and 10 <= body[0] <= 16  # estimated from box heights; drawn at 13 pt
 
 
+def test_ocr_pages_carry_their_words_boxes(layout: PageLayout) -> None:
+    """Every word of the text comes with a box, in thousandths of the page, where it was drawn."""
+    img = scan(layout)
+    page = ocr_page(img, 1, engine=ENGINE, options=FAST).page
+    assert [w.text for w in page.words] == page.text.split()
+    assert all(0 <= w.x0 < w.x1 <= 1000 and 0 <= w.y0 < w.y1 <= 1000 for w in page.words)
+    for drawn in layout.lines:  # each drawn line's first word starts where it was drawn
+        first = drawn.text.split()[0]
+        x, y = drawn.x * 1000 / img.width, drawn.y * 1000 / img.height
+        assert any(w.text == first and abs(w.x0 - x) <= 8 and abs(w.y0 - y) <= 15 for w in page.words), drawn
+    ids = [w.line for w in page.words]
+    assert ids == sorted(ids) and len(set(ids)) == len(page.text.split("\n")) - page.text.count("\n\n")
+
+
 @pytest.mark.parametrize("skew", [3.0, -6.0])
 def test_skewed_pages_are_deskewed(layout: PageLayout, skew: float) -> None:
     result = ocr_page(scan(layout, skew=skew), 1, engine=ENGINE, options=FAST)

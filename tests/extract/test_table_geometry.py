@@ -1,0 +1,124 @@
+"""The authors table read from word boxes: hand-placed words, and a request form drawn with
+wrapping cells then read by the real OCR engine."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from extract.authors import authors_table
+from extract.table_geometry import table_rows
+from ingest.ocr import OcrOptions, TesseractEngine, ocr_page
+from models.domain import Word
+from samples.forms import request_form
+from samples.layout import layout_items, render_page
+from samples.texts import Author, dossier
+
+CHAR = 7  # thousandths of the page width per character of a hand-placed word
+
+
+def _place(rows: list[tuple[int, list[tuple[int, str]]]]) -> list[Word]:
+    """Words from (y, [(x, text), …]) lines: each text's words laid left to right from x."""
+    out = []
+    for line, (y, cells) in enumerate(rows):
+        for x, text in cells:
+            for word in text.split():
+                out.append(Word(word, x, y, x + CHAR * len(word), y + 10, line))
+                x += CHAR * (len(word) + 1)
+    return out
+
+
+# columns of the form: x of the cell's left edge (body) and of its centred title
+HEADER = [
+    (100, [(112, "Số"), (180, "Họ và tên"), (300, "Ngày"), (400, "Nơi công tác (hoặc"), (560, "Chức danh"),
+           (680, "Trình độ"), (800, "Tỷ lệ (%)")]),
+    (115, [(112, "TT"), (290, "tháng năm"), (410, "nơi thường trú)"), (690, "chuyên"), (800, "đóng góp")]),
+    (130, [(305, "sinh"), (700, "môn")]),
+]
+END = (300, [(60, "Là nhóm tác giả đề nghị xét công nhận sáng kiến: Quy trình 12/4/2023")])
+
+
+def test_rows_come_from_the_columns_under_the_titles() -> None:
+    words = _place(HEADER + [
+        (160, [(112, "1"), (160, "Hoàng Văn"), (290, "14/07/1980"), (390, "Trạm Khuyến nông"),
+               (540, "Trạm"), (660, "Kỹ sư Trồng"), (815, "50")]),
+        (175, [(160, "Thắng"), (390, "huyện Cao Lộc"), (540, "trưởng"), (660, "trọt")]),
+        (200, [(112, "2"), (160, "Lương Thị Huệ"), (290, "05/12/1988"), (390, "Trạm Khuyến nông"),
+               (540, "Khuyến nông"), (660, "Cử nhân Sinh"), (815, "50")]),
+        (215, [(390, "huyện Cao Lộc"), (540, "viên"), (660, "học")]),
+        END,
+        (330, [(60, "1"), (100, "Ngày áp dụng 05/09/2020")]),  # below the table: not a row
+    ])
+    assert table_rows(words) == [
+        {"number": "1", "name": "Hoàng Văn Thắng", "birth_date": "14/07/1980",
+         "unit": "Trạm Khuyến nông huyện Cao Lộc", "position": "Trạm trưởng",
+         "qualification": "Kỹ sư Trồng trọt", "share": "50"},
+        {"number": "2", "name": "Lương Thị Huệ", "birth_date": "05/12/1988",
+         "unit": "Trạm Khuyến nông huyện Cao Lộc", "position": "Khuyến nông viên",
+         "qualification": "Cử nhân Sinh học", "share": "50"},
+    ]
+
+
+def test_rows_are_anchored_by_dates_when_the_numbers_are_lost() -> None:
+    words = _place(HEADER + [
+        (160, [(160, "Vi Văn"), (290, "03/03/1992"), (390, "Phòng Kế"), (540, "Chuyên"),
+               (660, "Kỹ sư"), (815, "20")]),
+        (175, [(160, "Sáng"), (390, "hoạch"), (540, "viên"), (660, "Tin học")]),
+        (190, [(160, "Đặng Quốc Bảo"), (290, "21/07/1988"), (390, "Bệnh viện"), (540, "Điều"),
+               (660, "Cử nhân"), (815, "80")]),
+        END,
+    ])
+    rows = table_rows(words)
+    assert rows is not None
+    assert [(r["name"], r["unit"], r["position"], r["share"]) for r in rows] == [
+        ("Vi Văn Sáng", "Phòng Kế hoạch", "Chuyên viên", "20"), ("Đặng Quốc Bảo", "Bệnh viện", "Điều", "80")]
+
+
+def test_words_that_make_no_table_give_none() -> None:
+    prose = _place([(100 + 15 * i, [(60, "Tôi là tác giả của sáng kiến về trồng cà chua trái vụ")])
+                    for i in range(10)])
+    assert table_rows(prose) is None
+    no_share_title = [w for w in _place(HEADER + [
+        (160, [(112, "1"), (160, "Hoàng Văn"), (290, "14/07/1980"), (390, "Trạm"), (540, "Trạm"),
+               (660, "Kỹ sư"), (815, "50")]), END]) if w.text not in ("Tỷ", "lệ", "(%)", "đóng", "góp")]
+    assert table_rows(no_share_title) is None
+    assert table_rows(_place(HEADER + [END])) is None  # a header without rows
+
+
+NEW_AUTHORS = (
+    Author("Nguyễn Thị Minh Nguyệt", date(1979, 1, 5), "Bệnh viện Đa khoa tỉnh Hoà Bình",
+           "Trưởng khoa Hồi sức tích cực", "Bác sĩ chuyên khoa cấp II Hồi sức cấp cứu", 50),
+    Author("Đặng Quốc Bảo", date(1988, 7, 21), "Bệnh viện Đa khoa tỉnh Hoà Bình", "Điều dưỡng viên",
+           "Cử nhân Điều dưỡng", 30),
+    Author("Vi Văn Sáng", date(1992, 3, 3), "Phòng Kế hoạch tổng hợp, Bệnh viện Đa khoa tỉnh Hoà Bình",
+           "Chuyên viên", "Kỹ sư Công nghệ thông tin", 20),
+)
+
+
+@pytest.fixture(scope="module")
+def scanned_form() -> tuple[str, tuple[Word, ...]]:
+    """The sample request form with wrapping authors, drawn at 200 DPI and OCR'd."""
+    req = replace(dossier("khuyen-nong-cao-loc-ca-chua").request, authors=NEW_AUTHORS)  # type: ignore[arg-type]
+    page = layout_items(request_form(req).items, dpi=200).pages[0]
+    img = render_page(page)
+    img.info["dpi"] = (200, 200)
+    read = ocr_page(img, 1, engine=TesseractEngine(), options=OcrOptions(searchable_pdf=False)).page
+    return read.text, read.words
+
+
+def test_a_drawn_and_ocred_form_gives_its_rows(scanned_form: tuple[str, tuple[Word, ...]]) -> None:
+    rows = table_rows(scanned_form[1])
+    assert rows is not None and [r["number"].strip("._") for r in rows] == ["1", "2", "3"]
+    assert [(r["name"], r["birth_date"], r["share"]) for r in rows] == \
+        [(a.name, a.birth_date.strftime("%d/%m/%Y"), str(a.share)) for a in NEW_AUTHORS]
+    assert [r["unit"] for r in rows] == [a.unit for a in NEW_AUTHORS]
+
+
+def test_authors_table_reads_the_geometry_first(scanned_form: tuple[str, tuple[Word, ...]]) -> None:
+    text, words = scanned_form
+    got, at = authors_table(text, [], text, (), words)
+    assert [(a.name, a.birth_date, a.unit, a.position, a.qualification, a.share_percent) for a in got] == \
+        [(a.name, a.birth_date, a.unit, a.position, a.qualification, float(a.share)) for a in NEW_AUTHORS]
+    assert at is not None and text[at:].lstrip().startswith("1")
