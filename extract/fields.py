@@ -70,6 +70,7 @@ class _Text:
 
     text: str
     anchors: tuple[tuple[int, str, int], ...]  # (offset, file, page number)
+    ocr: bool = False  # every page was read by OCR
 
     def where(self, offset: int) -> Where:
         file, page = self.anchors[0][1:] if self.anchors else ("", 1)
@@ -94,7 +95,8 @@ def _join(docs: Sequence[DocView]) -> _Text:
             anchors.append((pos, d.file, p.number))
             parts.append(p.text)
             pos += len(p.text) + 1
-    return _Text("\n".join(parts), tuple(anchors))
+    pages = [p for d in docs for p in d.pages]
+    return _Text("\n".join(parts), tuple(anchors), bool(pages) and all(p.ocr for p in pages))
 
 
 def _clean(text: str) -> str:
@@ -357,11 +359,14 @@ def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fiel
 
     # labelled values: the request first, the description second
     def labelled(name: str, label: str, sources: tuple[tuple[_Text, list[_Item]], ...]) -> str | None:
-        for t, items in sources:
-            it = _first(items, label)
-            if it is not None:
-                return take(name, t, it, en_dash(it.value))  # type: ignore[return-value]
-        return None
+        found = [(t, it) for t, items in sources if (it := _first(items, label)) is not None]
+        if not found:
+            return None
+        t, it = found[0]
+        if t.ocr:  # the same value read again without OCR (a Word description) is the better reading
+            t, it = next(((u, j) for u, j in found[1:] if not u.ocr and j.value and it.value
+                          and _same(j.value, it.value)), (t, it))
+        return take(name, t, it, en_dash(it.value))  # type: ignore[return-value]
 
     both = ((req, r_items), (desc, d_items))
     addressee = labelled("addressee", "addressee", ((req, r_items),))

@@ -306,3 +306,17 @@ def test_a_title_and_names_read_twice_keep_the_reading_without_ocr() -> None:
     # read only by OCR: the request's own reading stays
     alone = extract_fields([request], [])
     assert alone.title == "Sử dụng thí nghiệm ảo tại Trường Tiếu học Tân Lập"
+
+
+def test_a_labelled_value_read_twice_keeps_the_reading_without_ocr() -> None:
+    request = DocView("don.jpg", "don_yeu_cau", (Page(1, (
+        "ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN\nKính gửi: Hội đồng sáng kiến huyện Yên Lập\n"
+        "- Lĩnh vực áp dụng sáng kiến: Xây dựng – quản lý chỉ phí đầu tư.\n"),
+        PageMethod.OCR),))
+    description = DocView("mo-ta.docx", "mo_ta", (Page(1, (
+        "BÁO CÁO MÔ TẢ SÁNG KIẾN\n3. Lĩnh vực áp dụng: Xây dựng – quản lý chi phí đầu tư.\n"),
+        PageMethod.WORD),))
+    f = extract_fields([request, description], [])
+    assert f.field == "Xây dựng – quản lý chi phí đầu tư."
+    assert f.where["field"].file == "mo-ta.docx"
+    assert extract_fields([request], []).field == "Xây dựng – quản lý chỉ phí đầu tư."
