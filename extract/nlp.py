@@ -72,27 +72,25 @@ class FoldingTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
+        def gap(between: str) -> None:
+            """Text between tokens: one leading space becomes the previous token's, the
+            rest (more spaces, line breaks) a token of its own, so offsets stay exact."""
+            if words and not spaces[-1] and between[0] == " ":
+                spaces[-1] = True
+                between = between[1:]
+            if between:
+                words.append(between)
+                spaces.append(False)
+
         pos = 0
         for m in _TOKEN.finditer(text):
             if m.start() > pos:
-                gap = text[pos:m.start()]
-                if words and not spaces[-1] and gap[0] == " ":
-                    spaces[-1] = True
-                    gap = gap[1:]
-                if gap:
-                    words.append(gap)
-                    spaces.append(False)
+                gap(text[pos:m.start()])
             words.append(m.group())
             spaces.append(False)
             pos = m.end()
         if pos < len(text):
-            tail = text[pos:]
-            if words and not spaces[-1] and tail[0] == " ":
-                spaces[-1] = True
-                tail = tail[1:]
-            if tail:
-                words.append(tail)
-                spaces.append(False)
+            gap(text[pos:])
         doc = Doc(self.vocab, words=words, spaces=spaces)
         for token in doc:
             token.norm_ = fold(token.text).lower()

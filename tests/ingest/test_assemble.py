@@ -115,10 +115,30 @@ def test_a_section_continued_on_the_next_photo_is_not_empty() -> None:
     assert continued([first, titled], (empty,))[0].empty
 
 
+def _one_file_dossier(s, name: str):
+    """A dossier of one read file (its pages not written yet), as reading leaves it."""
+    from hashlib import sha256
+
+    from models.tables import Batch, Blob, Document
+
+    sha = sha256(name.encode()).hexdigest()
+    batch = Batch()
+    s.add_all([batch, Blob(sha256=sha, size=1)])
+    s.flush()
+    dossier = Dossier(batch_id=batch.id, source=name, fingerprint=sha, status="pending")
+    s.add(dossier)
+    s.flush()
+    doc = Document(dossier_id=dossier.id, position=0, name=name, path=name, sha256=sha,
+                   status="done")
+    s.add(doc)
+    s.flush()
+    return dossier, doc
+
+
 def test_a_page_problem_follows_its_page_into_the_split_dossier(settings) -> None:
     from ingest.assemble import split_document
     from models.domain import Page, PageMethod
-    from models.tables import Batch, Blob, Document, ProblemRow
+    from models.tables import ProblemRow
     from models.understanding import Segment, StackPart
 
     rt = Runtime(settings, engine=FakeEngine())
@@ -126,16 +146,7 @@ def test_a_page_problem_follows_its_page_into_the_split_dossier(settings) -> Non
     parts = (StackPart(1, 2, "start", (Segment(1, 2, "don_yeu_cau"),)),
              StackPart(3, 4, "request", (Segment(3, 4, "don_yeu_cau"),)))
     with rt.db.session() as s:
-        batch = Batch()
-        s.add_all([batch, Blob(sha256="a" * 64, size=1)])
-        s.flush()
-        dossier = Dossier(batch_id=batch.id, source="chong.pdf", fingerprint="f", status="pending")
-        s.add(dossier)
-        s.flush()
-        doc = Document(dossier_id=dossier.id, position=0, name="chong.pdf", path="chong.pdf",
-                       sha256="a" * 64, status="done")
-        s.add(doc)
-        s.flush()
+        dossier, doc = _one_file_dossier(s, "chong.pdf")
         s.add_all([ProblemRow(dossier_id=dossier.id, document_id=doc.id, stage="ocr", page=p,
                               code="low_confidence", message="…") for p in (2, 4)])
         (child,) = split_document(s, doc, parts, pages)
@@ -150,23 +161,14 @@ def test_a_page_problem_follows_its_page_into_the_split_dossier(settings) -> Non
 def test_page_words_survive_the_database(settings) -> None:
     from ingest.assemble import _page, split_document
     from models.domain import Page, PageMethod, Word
-    from models.tables import Batch, Blob, Document
+    from models.tables import Document
     from models.understanding import Segment, StackPart
 
     rt = Runtime(settings, engine=FakeEngine())
     word = Word("Nguyễn", 120, 300, 180, 312, 7)
     pages = (Page(1, "Nguyễn", PageMethod.OCR, 91.0, words=(word,)),)
     with rt.db.session() as s:
-        batch = Batch()
-        s.add_all([batch, Blob(sha256="b" * 64, size=1)])
-        s.flush()
-        dossier = Dossier(batch_id=batch.id, source="x.pdf", fingerprint="g", status="pending")
-        s.add(dossier)
-        s.flush()
-        doc = Document(dossier_id=dossier.id, position=0, name="x.pdf", path="x.pdf",
-                       sha256="b" * 64, status="done")
-        s.add(doc)
-        s.flush()
+        _, doc = _one_file_dossier(s, "x.pdf")
         split_document(s, doc, (StackPart(1, 1, "start", (Segment(1, 1, "don_yeu_cau"),)),), pages)
         s.flush()
         s.expire_all()
