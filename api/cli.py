@@ -53,10 +53,14 @@ def ingest(
 ) -> None:
     """Nhận tệp, thư mục, ZIP; xử lý đến hết; in một dòng cho mỗi hồ sơ."""
     rt = _runtime()
-    if profile is not None and profile not in rt.profiles:
-        _fail(ProfileError(f"unknown profile {profile!r}; known: {', '.join(sorted(rt.profiles))}",
+    try:
+        known = rt.profiles  # an admin's broken profile file stops here, naming its line
+    except ProfileError as exc:
+        _fail(exc)
+    if profile is not None and profile not in known:
+        _fail(ProfileError(f"unknown profile {profile!r}; known: {', '.join(sorted(known))}",
                            message=f"Không có mẫu hồ sơ “{profile}”. Các mẫu hiện có: "
-                                   f"{', '.join(sorted(rt.profiles))}."))
+                                   f"{', '.join(sorted(known))}."))
     intake = collect(paths, rt.limits)
     registered = register(rt, intake, round=round, profile=profile, prior=prior)
     dossier_ids = sorted({r.dossier_id for r in registered})

@@ -145,6 +145,19 @@ def test_unknown_profile_is_refused_before_anything_is_stored(tmp_path: Path) ->
     assert not (tmp_path / "var" / "store").exists()
 
 
+def test_a_broken_admin_profile_stops_ingest_with_its_line(tmp_path: Path) -> None:
+    extra = tmp_path / "mau"
+    extra.mkdir()
+    (extra / "so-gd.toml").write_text('key = "so-gd"\nname = "Mẫu của Sở"\n[documents]\n'
+                                      'required = ["don_yeu_cau", "ban_ve"]\n', encoding="utf-8")
+    folder = write_tree(tmp_path / "hs", {"don.pdf": text_pdf([["ĐƠN YÊU CẦU"]])})
+    env = {**os.environ, "HOSO_HOME": str(tmp_path / "var"), "HOSO_PROFILES_DIR": str(extra)}
+    run = subprocess.run([*HOSO, "ingest", str(folder)], capture_output=True, text=True, env=env,
+                         timeout=300, cwd=Path(__file__).resolve().parents[2])
+    assert run.returncode == 2, run.stderr
+    assert "so-gd.toml" in run.stderr and "dòng 4" in run.stderr
+
+
 def test_separator_command_writes_sheets_with_codes(tmp_path: Path) -> None:
     import pypdf
 
