@@ -232,7 +232,7 @@ def _page_kinds(parts: tuple, n: int) -> list[str | None]:
 
 
 def evaluate(out: Path, truths: dict[int, dict], stacks: list[tuple], texts: dict[str, object],
-             score: Score) -> None:
+             score: Score, debug_groups: bool = False) -> None:
     from checks.profiles import load_profiles
     from ingest.pipeline import documents_of, group_files, split_file
 
@@ -265,7 +265,7 @@ def evaluate(out: Path, truths: dict[int, dict], stacks: list[tuple], texts: dic
         batch = [(d, f) for d, f in loose if start <= d < start + GROUP_SIZE]
         random.Random(start).shuffle(batch)
         got = {frozenset(g) for g in group_files([f for _, f in batch])}
-        if os.environ.get("HOSO_BENCH_DEBUG_GROUPS"):
+        if debug_groups:
             from ingest.pipeline import loose_files
             for i, (lf, (d, _)) in enumerate(zip(loose_files([f for _, f in batch]), batch)):
                 print(f"group {start} #{i} dossier {d}: {lf}")
@@ -329,6 +329,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path("bench/out/understanding-cache"))
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--errors", type=int, default=30, help="how many errors to print")
+    ap.add_argument("--debug-groups", action="store_true",
+                    help="print what grouping compares of every loose file")
     args = ap.parse_args(argv)
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="hoso-bench-") as tmp:
@@ -350,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
         read = time.monotonic() - started - generated
         pages = sum(len(t.pages) for t in texts.values() if hasattr(t, "pages"))
         score = Score()
-        evaluate(out, truths, stacks, texts, score)
+        evaluate(out, truths, stacks, texts, score, args.debug_groups)
         print(table(score))
         print(f"\n{len(score.errors)} errors" + (f", the first {args.errors}:" if score.errors else ""))
         for e in score.errors[:args.errors]:

@@ -39,7 +39,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from extract.dates import parse_date
 from extract.nlp import folded
-from extract.section_cues import AUTHORS_TABLE_TITLES
+from extract.section_cues import authors_table_header
 from extract.table_geometry import table_rows
 from extract.units import DEGREES, MIDDLE, POSITIONS, SUBJECTS, SURNAMES, confirm_unit
 from ingest.vietnamese import fold, has_diacritic, syllable_ok
@@ -211,10 +211,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _compact(line: str) -> str:
-    return re.sub(r"[^a-z]", "", folded(line))
-
-
 def authors_table(text: str, known_names: Sequence[str], context: str, units: Sequence[str] = (),
                   words: Sequence[Word] = ()) -> tuple[list[AuthorInfo], int | None]:
     """The request's authors and the offset of the first row. ``context``: the dossier's
@@ -224,7 +220,7 @@ def authors_table(text: str, known_names: Sequence[str], context: str, units: Se
     (``extract.table_geometry``)."""
     lines = _lines(text)
     head = next((i for i, (_, ln) in enumerate(lines)  # "Họ vàtên": OCR glues header words
-                 if sum(w in _compact(ln) for w in AUTHORS_TABLE_TITLES) >= 3), None)
+                 if authors_table_header(ln)), None)
     if words and (found := [a for r in table_rows(words) or [] if (a := _from_cells(r)).name]):
         at = next((pos for pos, ln in lines[head + 1:] if re.search(_DATE, ln)), lines[head][0]) \
             if head is not None else 0  # the first row's line

@@ -2,7 +2,7 @@
 
 The request (``don_yeu_cau``) is read first, the description (``mo_ta``) second; the
 documents of one kind are read as one text (a request photographed page by page is several
-files). ``sections`` are not needed: every value is found in the text itself.
+files). Every value is found in the text itself, not through the sections.
 
 - **Labelled items.** ``extract.nlp.find_labels`` (spaCy Matcher on folded tokens) says where
   each form label stands. A value runs from after the label (past a footnote digit,
@@ -36,7 +36,6 @@ from models.understanding import (
     Decision,
     DocView,
     Fields,
-    Section,
     SignatureBlock,
     Where,
 )
@@ -279,12 +278,6 @@ def _decisions(t: _Text, kind: str) -> list[tuple[Decision, int]]:
 # ---------------------------------------------------------------------------- the stage
 
 
-def _ocr(docs: Sequence[DocView], kind: str) -> bool:
-    """Every page of this document was read by OCR (its text may carry OCR slips)."""
-    pages = [p for d in docs if d.kind == kind for p in d.pages]
-    return bool(pages) and all(p.ocr for p in pages)
-
-
 def _same(a: str, b: str) -> bool:
     return fuzz.ratio(folded(a), folded(b)) >= SAME_READING
 
@@ -295,9 +288,8 @@ def _clean_name(name: str, clean: Sequence[str]) -> str:
     return best if fuzz.ratio(folded(name), folded(best)) >= SAME_READING else name
 
 
-def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fields:
+def extract_fields(docs: Sequence[DocView]) -> Fields:
     """Title, authors, dates, … of one dossier's documents, with where each was read."""
-    del sections  # every field is found in the text; sections are not needed
     req = _join([d for d in docs if d.kind == "don_yeu_cau"])
     desc = _join([d for d in docs if d.kind == "mo_ta"])
     r_items, d_items = _items(req), _items(desc)
@@ -326,9 +318,9 @@ def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fiel
         where["title"] = where["description_title"]
     elif title and description_title and _same(title, description_title):
         # the same title read twice: keep the reading that did not go through OCR
-        if _ocr(docs, "don_yeu_cau") and not _ocr(docs, "mo_ta"):
+        if req.ocr and not desc.ocr:
             title = description_title
-        elif _ocr(docs, "mo_ta") and not _ocr(docs, "don_yeu_cau"):
+        elif desc.ocr and not req.ocr:
             description_title = title
 
     # people
@@ -346,7 +338,7 @@ def extract_fields(docs: Sequence[DocView], sections: Sequence[Section]) -> Fiel
     units = unit_candidates([p.text for p in clean_first])
     authors, at = authors_table(req.text, known, "\n".join(d.text for d in docs), units, next(
         (p.words for d in docs if d.kind == "don_yeu_cau" for p in d.pages if p.words), ()))
-    if _ocr(docs, "don_yeu_cau") and not _ocr(docs, "mo_ta") and description_authors:
+    if req.ocr and not desc.ocr and description_authors:
         authors = [replace(a, name=_clean_name(a.name, description_authors)) for a in authors]
     if authors and at is not None:
         where["authors"] = req.where(at)

@@ -5,6 +5,10 @@ matching is in ``extract.sections``; a rule profile adds cues of its own.
 
 from __future__ import annotations
 
+import re
+
+from ingest.vietnamese import fold
+
 # section key -> Vietnamese label (for "missing" lists and messages)
 LABELS: dict[str, str] = {
     "muc_luc": "Mục lục",
@@ -130,3 +134,14 @@ FILLER = frozenset(
 # the request's authors table column titles, letters only (folded): three on one line make
 # its header even when OCR glues or garbles some ("Hgvàtên", "Nơicôngtác(hoặc")
 AUTHORS_TABLE_TITLES = ("hovaten", "ngay", "congtac", "chucdanh", "trinhdo", "tyle")
+
+
+def letters(text: str) -> str:
+    """Folded, lower case, letters only: what survives OCR gluing or splitting words."""
+    return re.sub(r"[^a-z]", "", fold(text).lower())
+
+
+def authors_table_header(line: str) -> bool:
+    """The header row of the request's authors table (three of its column titles)."""
+    compact = letters(line)
+    return sum(w in compact for w in AUTHORS_TABLE_TITLES) >= 3

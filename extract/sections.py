@@ -48,13 +48,13 @@ from types import MappingProxyType
 from rapidfuzz.distance import Levenshtein
 
 from extract.section_cues import (  # noqa: F401  (LABELS and the key sets are used by others)
-    AUTHORS_TABLE_TITLES,
     DESCRIPTION_CUES,
     DESCRIPTION_KEYS,
     FILLER,
     LABELS,
     REQUEST_CUES,
     REQUEST_KEYS,
+    authors_table_header,
 )
 from ingest.vietnamese import fold
 from models.domain import Line
@@ -257,8 +257,7 @@ def _authors_table_mark(d: _Doc, marks: list[_Mark]) -> list[_Mark]:
     if any(m.key == "tac_gia" for m in marks):
         return marks
     for i, row in enumerate(d.rows):
-        compact = re.sub(r"[^a-z]", "", _fold1(d.line(i)).lower())
-        if sum(w in compact for w in AUTHORS_TABLE_TITLES) >= 3:
+        if authors_table_header(d.line(i)):
             mark = _Mark(row=i, start=row.start, label_end=row.end, content_start=row.end,
                          page=row.page, key="tac_gia")
             return sorted([*marks, mark], key=lambda m: m.start)

@@ -30,6 +30,7 @@ import re
 from collections.abc import Sequence
 from statistics import median
 
+from extract.section_cues import letters
 from ingest.vietnamese import fold
 from models.domain import Word
 
@@ -52,10 +53,6 @@ _NUMBER = re.compile(r"^\d{1,2}[._).,:]?$")
 _DATE = re.compile(r"\d{1,2}\s*[/\-.]\s*\d{1,2}\s*[/\-.]\s*(?:19|20)\d{2}")
 
 
-def _compact(text: str) -> str:
-    return re.sub(r"[^a-z]", "", fold(text).lower())
-
-
 def _lines(words: Sequence[Word]) -> list[list[Word]]:
     """The page's lines (Tesseract's line ids), top first, each left to right."""
     groups: dict[int, list[Word]] = {}
@@ -73,7 +70,7 @@ _GLUED: dict[str, tuple[str, ...]] = {
 
 
 def _column_of(word: Word) -> str | None:
-    c = _compact(word.text)
+    c = letters(word.text)
     if not c:
         return None
     return next((col for col, vocab in _TITLE_WORDS.items() if c in vocab), None) or \
@@ -87,12 +84,12 @@ def _centre(w: Word) -> tuple[float, float]:
 def _header_top(lines: list[list[Word]]) -> int | None:
     """Index of the line that opens the header band."""
     for i, line in enumerate(lines):
-        own = _compact(" ".join(w.text for w in line))
+        own = letters(" ".join(w.text for w in line))
         if not any(t in own for t in _TITLES):
             continue
         top = min(w.y0 for w in line)
         band = [ln for ln in lines[i:] if min(w.y0 for w in ln) <= top + _HEADER_SPAN]
-        text = "".join(_compact(" ".join(w.text for w in ln)) for ln in band)
+        text = "".join(letters(" ".join(w.text for w in ln)) for ln in band)
         if sum(t in text for t in _TITLES) >= 3:
             return i
     return None

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ingest.assemble import (
+    FINISHED,
     batch_finished,
     claim_grouping,
     group_batch,
@@ -36,7 +37,6 @@ from models.tables import Batch, Blob, Document, Dossier, ProblemRow, Upload
 
 log = logging.getLogger(__name__)
 
-FINISHED = ("done", "failed")
 
 
 @dataclass(frozen=True)

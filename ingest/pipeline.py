@@ -98,7 +98,7 @@ def loose_files(files: Sequence[Sequence[DocView]]) -> list[LooseFile]:
     """What grouping compares of each loose file: its kind, title and author names."""
     loose = []
     for docs in files:
-        fields = extract_fields(docs, [s for d in docs for s in find_sections(d)])
+        fields = extract_fields(docs)
         name = docs[0].file if docs else ""
         kind = docs[0].kind if docs else "khac"
         title = fields.title or fields.description_title
@@ -115,7 +115,7 @@ def understand(docs: Sequence[DocView], profiles: Mapping[str, Profile], *,
     chosen, how = choose_profile(docs, profiles, given=profile, default=default_profile)
     cues = chosen.cues if chosen else {}
     sections = continued(docs, tuple(s for d in docs for s in find_sections(d, cues)))
-    fields = extract_fields(docs, sections)
+    fields = extract_fields(docs)
     completeness = check_completeness(docs, sections, fields, chosen, profiles)
     return Understanding(chosen.key if chosen else None, how, sections, fields, completeness)
 

@@ -1,4 +1,5 @@
-"""Small builders for test inputs made from known text (PDFs, DOCX, ZIPs, page images)."""
+"""Small builders for test inputs made from known text (PDFs, DOCX, ZIPs, page images),
+and ``run_all``, which reads every pending file the way a worker would."""
 
 from __future__ import annotations
 
@@ -84,3 +85,13 @@ def write_tree(root: Path, files: dict[str, bytes]) -> Path:
         p.parent.mkdir(parents=True, exist_ok=True)
         p.write_bytes(data)
     return root
+
+
+def run_all(rt) -> None:
+    """Process every pending document in this process, as a worker would (fake OCR engine
+    or real, whatever ``rt`` holds)."""
+    from ingest.jobs import pending_documents, process_document
+
+    ctx = rt.read_context()
+    for doc_id in pending_documents(rt):
+        process_document(rt, doc_id, ctx)

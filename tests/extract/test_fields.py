@@ -61,7 +61,7 @@ def _sample_scores() -> tuple[dict[str, list[bool]], list[str]]:
         if want is None:  # the "broken" dossier
             continue
         name = truth["dossier"]
-        got: Fields = extract_fields(_views(truth), [])
+        got: Fields = extract_fields(_views(truth))
         mark("title", _norm(got.title), _norm(want["title"]), name)
         if got.description_title is not None:
             mark("description_title", _norm(got.description_title), _norm(want["title"]), name)
@@ -102,7 +102,7 @@ def test_sample_dossiers_every_field() -> None:
 
 def test_sample_where_points_at_the_page_read() -> None:
     truth = json.loads((TRUTH / "ttyt-tan-lac-ban-giao-sbar.json").read_text(encoding="utf-8"))
-    got = extract_fields(_views(truth), [])
+    got = extract_fields(_views(truth))
     assert (got.where["title"].file, got.where["title"].page) == ("01-don-yeu-cau.pdf", 1)
     assert (got.where["confidential"].page, got.where["submitted"].page) == (1, 2)
     assert got.where["decisions"].file == "02-bao-cao-mo-ta.pdf"
@@ -135,7 +135,7 @@ def test_wrapped_authors_table_of_a_form_drawn_anew(authors: tuple[Author, ...],
     laid = layout_items(request_form(req).items, dpi=dpi)
     text = "\f".join(p.text for p in laid.pages)
     assert any(a.unit not in text.replace("\n", " ") for a in authors)  # some cell did wrap
-    got = extract_fields([_doc(text)], []).authors
+    got = extract_fields([_doc(text)]).authors
     assert [(a.name, a.birth_date, a.unit, a.position, a.qualification, a.share_percent) for a in got] == \
         [(a.name, a.birth_date, a.unit, a.position, a.qualification, float(a.share)) for a in authors]
 
@@ -169,7 +169,7 @@ def test_request_labels_survive_ocr_slips() -> None:
             "- Linh vục áp dụng sáng kiến5: Giáo dục trung học\ncơ sở.\n"
             "- Ngay sáng kiên được áp dụng lần đầu hoặc áp dụng thử: 05/9/2020.\n"
             "- Những thông tin cần được bảo mật (nếu có): Không.")
-    got = extract_fields([_form("Kính gửl1: Hội đồng sáng kiến huyện Kỳ Sơn", body)], [])
+    got = extract_fields([_form("Kính gửl1: Hội đồng sáng kiến huyện Kỳ Sơn", body)])
     assert got.addressee == "Hội đồng sáng kiến huyện Kỳ Sơn"
     assert got.investor == "Phòng Giáo dục huyện Kỳ Sơn"
     assert got.field == "Giáo dục trung học cơ sở."
@@ -183,11 +183,11 @@ def test_request_labels_survive_ocr_slips() -> None:
                                      "ngay 03 thang 8 nam 2020"])
 def test_first_applied_in_every_date_form(written: str) -> None:
     body = f"- Ngày sáng kiến được áp dụng lần đầu hoặc áp dụng thử: {written}."
-    assert extract_fields([_form(body=body)], []).first_applied == date(2020, 8, 3)
+    assert extract_fields([_form(body=body)]).first_applied == date(2020, 8, 3)
 
 
 def test_request_without_a_date_line() -> None:
-    got = extract_fields([_form(signing="")], [])
+    got = extract_fields([_form(signing="")])
     (sig,) = got.signatures
     assert (sig.date, sig.signer, sig.document) == (None, "Nguyễn Văn An", "don_yeu_cau")
     assert got.submitted is None and got.year is None
@@ -195,7 +195,7 @@ def test_request_without_a_date_line() -> None:
 
 def test_confidential_text_is_kept_over_two_pages() -> None:
     body = "- Những thông tin cần được bảo mật (nếu có): Mã nguồn phần mềm và\f tài khoản quản trị."
-    got = extract_fields([_form(body=body)], [])
+    got = extract_fields([_form(body=body)])
     assert got.confidential == "Mã nguồn phần mềm và tài khoản quản trị."
     assert got.where["confidential"].page == 1
 
@@ -206,7 +206,7 @@ def test_glued_row_with_share_written_50_space_percent() -> None:
             "1 Lê Văn Bình 03-08-1980 Trường THCS Tân Lạc Giáo viên Cử nhân Toán 50 %\n"
             "2 Trần Thị Mai 15.01.1990 Trường THCS Tân Lạc Tổng phụ trách Cao đẳng Sư phạm 50 %\n"
             "Là nhóm tác giả đề nghị xét công nhận sáng kiến: “Trò chơi học toán”.")
-    got = extract_fields([_doc(text)], [])
+    got = extract_fields([_doc(text)])
     unit = "Trường THCS Tân Lạc"
     assert [(a.name, a.birth_date, a.unit, a.position, a.qualification, a.share_percent)
             for a in got.authors] == [
@@ -219,7 +219,7 @@ def test_only_recognition_decisions_are_cited() -> None:
     text = ("BÁO CÁO MÔ TẢ SÁNG KIẾN\n1. Tên sáng kiến: Sổ tay điện tử.\n"
             "Căn cứ Quyết định số 5/QĐ-UBND ngày 01/02/2020 về việc thành lập Hội đồng sáng kiến;\n"
             "5. Hội đồng cơ sở đã xét công nhận: Quyết định số 12/QĐ-UBND ngày 03 tháng 8 năm 2020.")
-    got = extract_fields([_doc(text, "mo_ta", "mo-ta.pdf")], [])
+    got = extract_fields([_doc(text, "mo_ta", "mo-ta.pdf")])
     assert [(d.number, d.date) for d in got.decisions] == [("12/QĐ-UBND", date(2020, 8, 3))]
     assert got.title == got.description_title == "Sổ tay điện tử"
 
@@ -229,7 +229,7 @@ def test_description_alone_gives_title_authors_and_year() -> None:
             "Người thực hiện: Trần Thị Lan\nA. ĐẶT VẤN ĐỀ\nNội dung.\n"
             "6. Thời gian áp dụng: từ ngày 05/9/2022.\n"
             "Đà Bắc, ngày 02 tháng 4 năm 2023\nNgười viết\nTrần Thị Lan")
-    got = extract_fields([_doc(text, "mo_ta", "skkn.pdf")], [])
+    got = extract_fields([_doc(text, "mo_ta", "skkn.pdf")])
     assert got.description_title == got.title == "Một số trò chơi dạy chữ cho học sinh lớp 1"
     assert got.description_authors == ("Trần Thị Lan",) and [a.name for a in got.authors] == ["Trần Thị Lan"]
     assert (got.first_applied, got.submitted, got.year) == (date(2022, 9, 5), None, 2023)
@@ -238,7 +238,7 @@ def test_description_alone_gives_title_authors_and_year() -> None:
 def test_two_signers_glued_from_two_columns() -> None:
     text = ("BIÊN BẢN\nHỌP XÉT CÔNG NHẬN SÁNG KIẾN\nHội đồng thống nhất.\n"
             "Mai Châu, ngày 25 tháng 7 năm 2024\nTHƯ KÝ CHỦ TỊCH HỘI ĐỒNG\nĐinh Thị Thoa Vì Văn Chiến")
-    (sig,) = extract_fields([_doc(text, "bien_ban", "bb.pdf")], []).signatures
+    (sig,) = extract_fields([_doc(text, "bien_ban", "bb.pdf")]).signatures
     assert (sig.signer, sig.date) == ("Đinh Thị Thoa, Vì Văn Chiến", date(2024, 7, 25))
 
 
@@ -270,7 +270,7 @@ def test_signature_beside_a_unit_confirmation_block_and_an_ocr_slip_in_the_signe
     proof = _doc("GIẤY XÁC NHẬN\nSố: 112/XN-TTYT Tân Lạc, ngày 18 tháng 3 năm 2024\n"
                  "Xác nhận trên là đúng sự thật.\nGIÁM ĐỐC\n(Ký tên, đóng dấu)\nĐỉnh Công Thành",
                  kind="xac_nhan", file="xac-nhan.pdf")
-    signed = {s.document: s for s in extract_fields([request, proof], []).signatures}
+    signed = {s.document: s for s in extract_fields([request, proof]).signatures}
     assert signed["don_yeu_cau"].date == date(2024, 6, 4)
     assert signed["don_yeu_cau"].signer == "Vĩ Thanh Hoa, Mai Bích Giang"
     assert (signed["xac_nhan"].date, signed["xac_nhan"].signer) == (date(2024, 3, 18),
@@ -284,7 +284,7 @@ def test_a_blank_item_does_not_take_the_next_label_and_ocr_dashes_are_en_dashes(
             "- Chủ đầu tư tạo ra sáng kiến: Phòng Tài chính ~- Kế hoạch huyện Đại Từ\n"
             "- Mô tả bản chất của sáng kiến: Lập bảng tính.\n")
     desc = "BẢN MÔ TẢ SÁNG KIẾN\n1. Lĩnh vực áp dụng: Xây dựng = quản lý chi phí đầu tư.\n2. Mô tả: x\n"
-    got = extract_fields([_doc(text), _doc(desc, "mo_ta", "mo_ta.pdf")], [])
+    got = extract_fields([_doc(text), _doc(desc, "mo_ta", "mo_ta.pdf")])
     assert got.first_applied == date(2017, 12, 24)
     assert got.investor == "Phòng Tài chính – Kế hoạch huyện Đại Từ"
     assert got.field == "Xây dựng – quản lý chi phí đầu tư."
@@ -301,10 +301,10 @@ def test_a_title_and_names_read_twice_keep_the_reading_without_ocr() -> None:
     description = DocView("mo-ta.docx", "mo_ta", (Page(1, (
         "BẢN MÔ TẢ SÁNG KIẾN\n1. Tên sáng kiến: Sử dụng thí nghiệm ảo tại Trường Tiểu học Tân "
         "Lập.\n2. Tác giả: Trần Bích Nga, giáo viên."), PageMethod.WORD),))
-    f = extract_fields([request, description], [])
+    f = extract_fields([request, description])
     assert f.title == "Sử dụng thí nghiệm ảo tại Trường Tiểu học Tân Lập"
     # read only by OCR: the request's own reading stays
-    alone = extract_fields([request], [])
+    alone = extract_fields([request])
     assert alone.title == "Sử dụng thí nghiệm ảo tại Trường Tiếu học Tân Lập"
 
 
@@ -316,7 +316,7 @@ def test_a_labelled_value_read_twice_keeps_the_reading_without_ocr() -> None:
     description = DocView("mo-ta.docx", "mo_ta", (Page(1, (
         "BÁO CÁO MÔ TẢ SÁNG KIẾN\n3. Lĩnh vực áp dụng: Xây dựng – quản lý chi phí đầu tư.\n"),
         PageMethod.WORD),))
-    f = extract_fields([request, description], [])
+    f = extract_fields([request, description])
     assert f.field == "Xây dựng – quản lý chi phí đầu tư."
     assert f.where["field"].file == "mo-ta.docx"
-    assert extract_fields([request], []).field == "Xây dựng – quản lý chỉ phí đầu tư."
+    assert extract_fields([request]).field == "Xây dựng – quản lý chỉ phí đầu tư."

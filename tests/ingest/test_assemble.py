@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ingest.intake import collect
-from ingest.jobs import dossiers_formed, pending_documents, process_document, register
+from ingest.jobs import dossiers_formed, register
 from ingest.runtime import Runtime
 from models.report import build_report
 from models.tables import Dossier
@@ -17,6 +17,7 @@ from samples.layout import layout_items
 from samples.pdfs import PdfPage, write_pdf
 from samples.texts import Dossier as SampleDossier
 from samples.texts import all_dossiers
+from tests.builders import run_all
 from tests.fakes import FakeEngine
 
 # dossiers whose request and description are both in the samples (text known exactly)
@@ -36,12 +37,6 @@ def _pages(d: SampleDossier, kinds: tuple[str, ...]) -> list[tuple[str, object]]
     return out
 
 
-def _run_all(rt: Runtime) -> None:
-    ctx = rt.read_context()
-    for doc_id in pending_documents(rt):
-        process_document(rt, doc_id, ctx)
-
-
 def test_stack_of_five_dossiers_splits_at_each_request(settings, tmp_path: Path) -> None:
     rt = Runtime(settings, engine=FakeEngine())
     pages, starts, kinds = [], [], []
@@ -53,7 +48,7 @@ def test_stack_of_five_dossiers_splits_at_each_request(settings, tmp_path: Path)
     stack = tmp_path / "chong-ho-so.pdf"
     write_pdf(stack, pages)
     registered = register(rt, collect([stack], rt.limits))
-    _run_all(rt)
+    run_all(rt)
     with rt.db.session() as s:
         reports = [build_report(s.get(Dossier, i)) for i in dossiers_formed(rt, registered)]
     assert len(reports) == len(STACKED)
@@ -79,7 +74,7 @@ def test_loose_files_are_grouped_by_title_and_authors(settings, tmp_path: Path) 
             paths.append(target)
     registered = register(rt, collect(paths, rt.limits))
     assert len(registered) == 4
-    _run_all(rt)
+    run_all(rt)
     with rt.db.session() as s:
         ids = dossiers_formed(rt, registered)
         dossiers = [s.get(Dossier, i) for i in ids]

@@ -10,16 +10,10 @@ from ingest.jobs import pending_documents, process_document, register
 from ingest.runtime import Runtime
 from models.report import build_report
 from models.tables import Blob, Document, Dossier, PageRow
-from tests.builders import docx_bytes, text_pdf, write_tree, zip_bytes
+from tests.builders import docx_bytes, run_all, text_pdf, write_tree, zip_bytes
 from tests.fakes import FakeEngine
 
 DON = [["ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN", "Kính gửi: Hội đồng sáng kiến huyện Tân Lạc"]]
-
-
-def _run_all(rt: Runtime) -> None:
-    ctx = rt.read_context()
-    for doc_id in pending_documents(rt):
-        process_document(rt, doc_id, ctx)
 
 
 def test_batch_with_broken_files_goes_on(settings, tmp_path: Path) -> None:
@@ -33,7 +27,7 @@ def test_batch_with_broken_files_goes_on(settings, tmp_path: Path) -> None:
     })
     registered = register(rt, collect([batch], rt.limits))
     assert [r.new for r in registered] == [True, True]
-    _run_all(rt)
+    run_all(rt)
     with rt.db.session() as s:
         a = s.scalars(select(Dossier).where(Dossier.source == "dot/a")).one()
         report = build_report(a)
@@ -53,7 +47,7 @@ def test_same_bytes_twice_no_second_copy(settings, tmp_path: Path) -> None:
     rt = Runtime(settings, engine=FakeEngine())
     folder = write_tree(tmp_path / "hs", {"don.pdf": text_pdf(DON)})
     first = register(rt, collect([folder], rt.limits))
-    _run_all(rt)
+    run_all(rt)
     renamed = write_tree(tmp_path / "hs-lan-2", {"don-nop-lai.pdf": text_pdf(DON)})
     second = register(rt, collect([renamed], rt.limits))
     assert second[0].new is False and second[0].dossier_id == first[0].dossier_id
