@@ -158,8 +158,8 @@ def ocr_page(image: Image.Image, number: int, *, engine: OcrEngine, options: Ocr
     """Straighten one page and read it. Raises OcrTimeout/OcrFailed from the engine."""
     dpi = page_dpi(image)
     page_image = preprocess.to_display(image)
-    if preprocess.speckle(page_image) > preprocess.SPECKLE_LIMIT:
-        page_image = preprocess.despeckle(page_image)
+    if (level := preprocess.speckle(page_image)) > preprocess.SPECKLE_LIMIT:
+        page_image = preprocess.despeckle(page_image, level)
     geometry = preprocess.analyse(page_image, orientation=options.orientation,
                                   deskew=options.deskew)
     upright = _with_dpi(preprocess.straighten(page_image, geometry), dpi)

@@ -107,3 +107,47 @@ def test_every_mode_becomes_grey_or_bilevel(page: Image.Image, mode: str) -> Non
 def test_red_seal_is_light_in_grey() -> None:
     seal = Image.new("RGB", (10, 10), (200, 30, 40))
     assert preprocess.to_gray(seal).getpixel((5, 5)) > 70  # ink stays near 0
+
+
+def _ruled_with_speckle(density: float) -> tuple[Image.Image, np.ndarray, np.ndarray]:
+    """A white page with 1-px rules (a table's grid) and salt-and-pepper dots off the rules."""
+    a = np.full((400, 600), 255, dtype=np.uint8)
+    rules = np.zeros_like(a, dtype=bool)
+    rules[50::60, 20:580] = True  # horizontal rules, 1 px thick
+    rules[20:380, 40::90] = True  # vertical rules
+    a[rules] = 0
+    rng = np.random.default_rng(3)
+    dots = (rng.random(a.shape) < density) & ~rules
+    dots &= ~np.roll(rules, 1, 0) & ~np.roll(rules, -1, 0) & ~np.roll(rules, 1, 1) & ~np.roll(rules, -1, 1)
+    a[dots] = 0
+    img = Image.fromarray(a)
+    img.info["dpi"] = (240, 240)
+    return img, rules, dots
+
+
+def test_light_speckle_goes_and_thin_rules_stay() -> None:
+    img, rules, dots = _ruled_with_speckle(0.001)
+    level = preprocess.speckle(img)
+    assert preprocess.SPECKLE_LIMIT < level < preprocess.HEAVY_SPECKLE
+    out = np.asarray(preprocess.despeckle(img, level))
+    lost = rules & (out >= 128)
+    ends = rules & (np.pad(rules, 1)[2:, 1:-1].astype(int) + np.pad(rules, 1)[:-2, 1:-1]
+                    + np.pad(rules, 1)[1:-1, 2:] + np.pad(rules, 1)[1:-1, :-2] == 1)
+    assert not (lost & ~ends).any()  # a rule loses at most its end pixel
+    assert (out[dots] < 128).mean() < 0.02  # the lone dots are gone
+    assert out.shape == rules.shape and preprocess.despeckle(img, level).info["dpi"] == (240, 240)
+
+
+def test_a_plain_median_would_have_broken_the_rules() -> None:
+    # the reason for the selective filter: the same page through the heavy-speckle path
+    img, rules, _ = _ruled_with_speckle(0.001)
+    out = np.asarray(preprocess.despeckle(img, 1.0))
+    assert (out[rules] < 128).mean() < 0.1
+
+
+def test_pepper_inside_a_stroke_is_filled() -> None:
+    a = np.full((60, 60), 255, dtype=np.uint8)
+    a[20:40, 10:50] = 0  # a thick stroke
+    a[30, 30] = 255  # one white hole in it
+    out = np.asarray(preprocess.despeckle(Image.fromarray(a), 0.001))
+    assert out[30, 30] < 128 and (out[20:40, 10:50] < 128).all()
