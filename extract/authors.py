@@ -112,8 +112,9 @@ def tidy(line: str) -> str:
         token = _EDGE_R.sub("", _EDGE_L.sub("", token))
         for part in _case_split(token):
             for word in _syllables(part):
-                if len(word) == 1 and word.isalpha() and word.lower() not in _KEEP_ONE:
-                    continue
+                if len(word) == 1 and word.isalpha() and word.lower() not in _KEEP_ONE \
+                        and not (word in "VŸ" or word == "I" and out and folded(out[-1]) == "cap"):
+                    continue  # but "V" may be OCR's "Y" (``extract.spelling``), "cấp I" a grade
                 out.append(word)
     return " ".join(out)
 

@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 from extract.authors import authors_table, names_in
 from extract.dates import find_dates, parse_date
 from extract.nlp import Label, en_dash, find_labels, folded, is_label
+from extract.spelling import attested, respell
 from extract.units import unit_candidates
 from ingest.vietnamese import fold
 from models.understanding import (
@@ -70,6 +71,7 @@ class _Text:
     text: str
     anchors: tuple[tuple[int, str, int], ...]  # (offset, file, page number)
     ocr: bool = False  # every page was read by OCR
+    scanned: bool = False  # some page was: its values are respelled (``extract.spelling``)
 
     def where(self, offset: int) -> Where:
         file, page = self.anchors[0][1:] if self.anchors else ("", 1)
@@ -95,7 +97,8 @@ def _join(docs: Sequence[DocView]) -> _Text:
             parts.append(p.text)
             pos += len(p.text) + 1
     pages = [p for d in docs for p in d.pages]
-    return _Text("\n".join(parts), tuple(anchors), bool(pages) and all(p.ocr for p in pages))
+    return _Text("\n".join(parts), tuple(anchors), bool(pages) and all(p.ocr for p in pages),
+                 any(p.ocr for p in pages))
 
 
 def _clean(text: str) -> str:
@@ -313,16 +316,26 @@ def extract_fields(docs: Sequence[DocView]) -> Fields:
     elif (cover := _cover_title(desc)) is not None:
         description_title = cover[0]
         where["description_title"] = desc.where(cover[1])
+    title_ocr, description_title_ocr = req.scanned, desc.scanned  # whether the reading kept is OCR's
     if title is None and description_title:
-        title = description_title
+        title, title_ocr = description_title, desc.scanned
         where["title"] = where["description_title"]
     elif title and description_title and _same(title, description_title):
         # the same title read twice: keep the reading that did not go through OCR
         if req.ocr and not desc.ocr:
-            title = description_title
+            title, title_ocr = description_title, False
         elif desc.ocr and not req.ocr:
-            description_title = title
+            description_title, description_title_ocr = title, False
 
+    # OCR's letter slips in what was read from scans, put right against the lexicon and
+    # the words this dossier spells elsewhere (``extract.spelling``)
+    pages = [p for d in docs for p in d.pages]
+    seen = attested([p.text for p in pages if p.ocr], [p.text for p in pages if not p.ocr]) \
+        if req.scanned or desc.scanned else {}
+    if title and title_ocr:
+        title = respell(title, seen)
+    if description_title and description_title_ocr:
+        description_title = respell(description_title, seen)
     # people
     d_authors_item = _first(d_items, "authors")
     description_authors = names_in(d_authors_item.raw) if d_authors_item else []
@@ -340,6 +353,11 @@ def extract_fields(docs: Sequence[DocView]) -> Fields:
         (p.words for d in docs if d.kind == "don_yeu_cau" for p in d.pages if p.words), ()))
     if req.ocr and not desc.ocr and description_authors:
         authors = [replace(a, name=_clean_name(a.name, description_authors)) for a in authors]
+    if req.scanned:
+        authors = [replace(a, unit=a.unit and respell(a.unit, seen),
+                           position=a.position and respell(a.position, seen),
+                           qualification=a.qualification and respell(a.qualification, seen))
+                   for a in authors]
     if authors and at is not None:
         where["authors"] = req.where(at)
     elif description_authors:
@@ -358,7 +376,8 @@ def extract_fields(docs: Sequence[DocView]) -> Fields:
         if t.ocr:  # the same value read again without OCR (a Word description) is the better reading
             t, it = next(((u, j) for u, j in found[1:] if not u.ocr and j.value and it.value
                           and _same(j.value, it.value)), (t, it))
-        return take(name, t, it, en_dash(it.value))  # type: ignore[return-value]
+        value = respell(en_dash(it.value), seen) if t.scanned else en_dash(it.value)
+        return take(name, t, it, value)  # type: ignore[return-value]
 
     both = ((req, r_items), (desc, d_items))
     addressee = labelled("addressee", "addressee", ((req, r_items),))

@@ -1,0 +1,334 @@
+"""OCR's letter slips in a field value put right against a Vietnamese lexicon.
+
+Tesseract misreads a mark or a letter here and there even on a clean scan: "dư án" for
+"dự án", "nhân dần" for "nhân dân", "Phát triền", "Tiếu học", "V tế" for "Y tế", glued
+syllables ("Tàichính"). Each slip is a real syllable, so a syllable checker lets it
+through; what gives it away is that the words around it no longer make a Vietnamese word.
+
+The lexicon is underthesea's (Apache-2.0): its 74 000-entry word list ``Viet74K`` and the
+names of the country's provinces, districts and communes from its address data (units
+carry a place name: "xã Quyết Thắng"). Only entries of 2–4 syllables are used.
+
+``respell`` reads a value as tokens and, by dynamic programming, picks the reading that
+covers the most syllables with lexicon words, where each syllable changed costs
+``CHANGE`` (more than the one syllable it makes a word of). So a syllable changes only
+when the change turns two or more syllables that made no word into one that is a word —
+"dư án" -> "dự án" — and never when the text already reads as words. A token may be read
+as itself, with another tone or vowel mark (same letters folded), with a first capital
+OCR confuses (V/Ÿ -> Y, I -> T, G -> C), or, when it is no Vietnamese syllable, as two
+glued ones. A tie between two different words leaves the text as it is.
+
+Only values that went through OCR are respelled; born-digital text is exact, and the
+samples' texts pass through unchanged (``tests/extract/test_spelling.py``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import json
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ingest.vietnamese import fold, has_diacritic, syllable_ok
+
+CHANGE = 1.2  # cost of one changed syllable; a word covering n syllables earns n
+MAX_WORD = 4  # syllables in the longest lexicon word looked for
+ALONE = 1.5  # what a token that is no syllable earns read as known syllables on its own
+CONFUSED = {"V": "Y", "Ÿ": "Y", "I": "T", "G": "C"}  # first capitals OCR reads for others
+PLACE_KINDS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
+_TOKEN = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
+_LETTERS = re.compile(r"^[^\W\d_]+$")
+# dashes as OCR leaves them: "—-", "~-", glued to a word ("chính—Kế", "pháp- Hộ")
+_DASHES = re.compile(r"\s*[-–—~]{2,}\s*|(?<=\w)[–—](?=\w)|(?<=\w)[-–—](?=\s)")
+
+
+def key(syllables: Iterable[str]) -> str:
+    """Syllables compared as Vietnamese spells them: lower case, each syllable's letters and
+    marks, wherever the tone sits ("Ủy ban" and "uỷ ban" have one key)."""
+    out = []
+    for s in syllables:
+        d = unicodedata.normalize("NFD", s.lower().replace("đ", "d\u0111"))
+        marks = "".join(sorted(c for c in d if unicodedata.category(c) == "Mn" or c == "\u0111"))
+        out.append(fold(s.lower()) + marks)
+    return " ".join(out)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, str]  # key -> the word (lower case, syllables separated by a space)
+    by_fold: dict[str, tuple[str, ...]]  # folded word -> the keys of its spellings
+    syllables: frozenset[str]  # keys of every syllable the word list knows
+
+
+def _package_file(*parts: str) -> Path:
+    spec = importlib.util.find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("underthesea is not installed (pip install -e .)")
+    return Path(list(spec.submodule_search_locations)[0], *parts)
+
+
+def _place_names(path: Path) -> set[str]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for row in data.get("ward_mapping", []):
+        names.update(row[k] for k in ("old_ward", "new_ward", "old_district") if row.get(k))
+    for table in ("province_names", "old_province_names"):
+        names.update(v["name"] for v in data.get(table, {}).values())
+    out = set()
+    for name in names:
+        low = name.lower()
+        kind = next((k for k in PLACE_KINDS if low.startswith(k + " ")), None)
+        out.add(low[len(kind) + 1:] if kind else low)
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """underthesea's word list and place names, loaded once per process (~0.3 s)."""
+    text = _package_file("corpus", "data", "Viet74K.txt").read_text(encoding="utf-8")
+    entries = {unicodedata.normalize("NFC", ln.strip().lower()) for ln in text.splitlines()}
+    entries |= _place_names(_package_file("address", "data", "mapping.json"))
+    entries = {e for e in entries if e and all(_LETTERS.match(s) for s in e.split())}
+    words = {key(w.split()): w for w in entries if 2 <= len(w.split()) <= MAX_WORD}
+    by_fold: dict[str, list[str]] = {}
+    for k, w in words.items():
+        by_fold.setdefault(fold(w), []).append(k)
+    syllables = frozenset(key([s]) for e in entries for s in e.split())
+    return Lexicon(words, {f: tuple(sorted(v)) for f, v in by_fold.items()}, syllables)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A dossier's own spelling: every syllable's key in reading order (None between lines),
+    with the weight of the text it is in, and where each key stands."""
+
+    keys: tuple[str | None, ...] = ()
+    weights: tuple[int, ...] = ()
+    at: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def count(self, syllables: Sequence[str]) -> int:
+        """Weighted times the dossier spells these syllables in a row."""
+        want = [key([s]) for s in syllables]
+        n = len(want)
+        return sum(self.weights[i] for i in self.at.get(want[0], ())
+                   if list(self.keys[i:i + n]) == want)
+
+
+def attested(read: Iterable[str], exact: Iterable[str] = ()) -> Evidence:
+    """``Evidence`` of a dossier's texts: those read by OCR weigh 1, ``exact`` (born-digital)
+    ones 2."""
+    keys: list[str | None] = []
+    weights: list[int] = []
+    for texts, weight in ((read, 1), (exact, 2)):
+        for text in texts:
+            for line in text.splitlines():
+                for m in re.finditer(r"[^\W\d_]+|[^\w\s]+|\d+", line):
+                    keys.append(key([m.group()]) if _LETTERS.match(m.group()) else None)
+                    weights.append(weight)
+                keys.append(None)
+                weights.append(weight)
+    at: dict[str, list[int]] = {}
+    for i, k in enumerate(keys):
+        if k is not None:
+            at.setdefault(k, []).append(i)
+    return Evidence(tuple(keys), tuple(weights), {k: tuple(v) for k, v in at.items()})
+
+
+@dataclass(frozen=True)
+class _Reading:
+    syllables: tuple[str, ...]  # lower case
+    cost: float
+    known: bool  # the token as written is changed only on the dossier's evidence (``_protected``)
+    parts: tuple[str, ...] = ()  # the letters each syllable stands for, whose case it takes
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        return tuple(p.lower() for p in self.parts)
+
+
+@dataclass(frozen=True)
+class _Token:
+    lead: str
+    core: str
+    trail: str
+    readings: tuple[_Reading, ...]  # the first: the token as written (none: not a word)
+
+
+def _readings(core: str, lex: Lexicon) -> tuple[_Reading, ...]:
+    """The ways to read one token: as written; with its first capital taken for the one OCR
+    confuses it with; and, when it is no syllable the lexicon knows, with a stray letter
+    at either end dropped ("Trạmn", "Isư") or as two or three syllables glued ("Tàichính",
+    "Vtếxã"). Every reading but the first costs ``CHANGE``."""
+    if not _LETTERS.match(core):
+        return ()
+    low = core.lower()
+    known = _protected(low, lex)
+    out = [_Reading((low,), 0.0, known, (core,))]
+    swapped = CONFUSED[core[0]].lower() + low[1:] if core[0] in CONFUSED else None
+    if swapped:
+        out.append(_Reading((swapped,), CHANGE, known, (core,)))
+    if known or len(low) < 2 or core.isupper():  # capitals only: an acronym or a Roman numeral
+        return tuple(out)
+    out += [_Reading((low[a:b],), CHANGE, False, (core[a:b],))
+            for a, b in ((1, len(low)), (0, len(low) - 1)) if _known(low[a:b], lex)]
+    for text in filter(None, (low, swapped)):
+        for k in range(1, len(text)):
+            head, tail = text[:k], text[k:]
+            if not _known(head, lex):
+                continue
+            if _known(tail, lex):
+                out.append(_Reading((head, tail), CHANGE, False, (core[:k], core[k:])))
+            out += [_Reading((head, tail[:m], tail[m:]), CHANGE, False,
+                             (core[:k], core[k:k + m], core[k + m:]))
+                    for m in range(1, len(tail)) if _known(tail[:m], lex) and _known(tail[m:], lex)]
+    return tuple(out)
+
+
+def _known(syllable: str, lex: Lexicon) -> bool:
+    """A syllable the word list holds and the syllable rules allow (the list holds single
+    letters too: "v" is no syllable)."""
+    return key([syllable]) in lex.syllables and syllable_ok(syllable)
+
+
+def _protected(token: str, lex: Lexicon) -> bool:
+    """A token changed only on the dossier's evidence: a known syllable, one the syllable
+    rules allow, or a loanword written without marks ("nilon", "module"); a lone letter
+    other than a syllable ("V", "G") and a marked token that is no syllable ("Tàichính",
+    "Trạmn", "Isư") are OCR's slips."""
+    if _known(token, lex) or len(token) > 1 and syllable_ok(token):
+        return True
+    return len(token) > 1 and not has_diacritic(token)
+
+
+def _best_word(lex: Lexicon, syllables: tuple[str, ...]) -> tuple[tuple[str, ...], int] | None:
+    """The lexicon word these syllables spell, allowing other marks: (its syllables, how
+    many differ); None when none, or when two words are equally close."""
+    found = lex.by_fold.get(fold(" ".join(syllables)))
+    if not found:
+        return None
+    scored = []
+    for k in found:
+        parts = k.split()
+        d = [_distance(a, b) for a, b in zip(key(syllables).split(), parts)]
+        scored.append((sum(x > 0 for x in d), sum(d), k))
+    scored.sort()
+    if len(scored) > 1 and scored[0][:2] == scored[1][:2]:
+        return None
+    word = lex.words[scored[0][2]].split()
+    # a syllable the word spells with the same marks keeps the way it was written ("ủy")
+    same = [key([s]) == key([w]) for s, w in zip(syllables, word)]
+    return tuple(s if ok else w for s, w, ok in zip(syllables, word, same)), scored[0][0]
+
+
+def _distance(a: str, b: str) -> int:
+    """Marks added or taken away to turn one syllable key into another (same letters)."""
+    ma = Counter(c for c in a if not c.isascii())
+    mb = Counter(c for c in b if not c.isascii())
+    return sum(((ma - mb) + (mb - ma)).values())
+
+
+def _allowed(tokens: list[_Token], i: int, combo: tuple[_Reading, ...], word: tuple[str, ...],
+             seen: Evidence) -> bool:
+    """Whether ``word`` may stand for tokens[i:i + len(combo)] read as ``combo``. A token
+    read with other letters (confused, trimmed, cut) that is no syllable: on the lexicon
+    alone. Any other change of a syllable (its marks, or its letters when it is a syllable
+    or a loanword): only when the dossier spells the word, with the words either side of
+    it, at least as often as it spells what was read there."""
+    k, free = 0, True
+    for r in combo:
+        part = word[k:k + len(r.syllables)]
+        k += len(r.syllables)
+        marks = key(r.syllables) != key(part)
+        if marks or r.known and r.cost > 0:
+            free = False
+    if free:
+        return True
+    j = i + len(combo)
+    left = [tokens[i - 1].core] if i > 0 and tokens[i - 1].readings and not tokens[i - 1].trail \
+        and not tokens[i].lead else []
+    right = [tokens[j].core] if j < len(tokens) and tokens[j].readings and not tokens[j - 1].trail \
+        and not tokens[j].lead else []
+    written = [s for r in combo for s in r.written]
+    return seen.count(left + list(word) + right) >= max(1, seen.count(left + written + right))
+
+
+def _cased(new: str, old: str) -> str:
+    if len(old) > 1 and old.isupper():
+        return new.upper()
+    return new[:1].upper() + new[1:] if old[:1].isupper() else new
+
+
+def respell(text: str, seen: Evidence | None = None) -> str:
+    """``text`` with OCR's letter slips undone where the lexicon says so (module doc).
+    ``seen``: ``attested`` of the dossier; a syllable the lexicon knows is changed only
+    into a word the dossier spells elsewhere."""
+    if not text:
+        return text
+    seen = seen or Evidence()
+    lex = lexicon()
+    tokens = []
+    for raw in _DASHES.sub(" – ", text).split():
+        lead, core, trail = _TOKEN.match(raw).groups()  # type: ignore[union-attr]
+        tokens.append(_Token(lead, core, trail, _readings(core, lex)))
+    n = len(tokens)
+    # best[i]: the best score of tokens[:i], and the readings it took, each with the
+    # syllables it ends up as: (token index, reading, syllables)
+    Step = tuple[int, _Reading, tuple[str, ...]]
+    best: list[tuple[float, list[Step]]] = [(-1e9, [])] * (n + 1)
+    best[0] = (0.0, [])
+    for i in range(n):
+        score, path = best[i]
+        if score > best[i + 1][0]:  # the token as written, on its own
+            best[i + 1] = (score, path)
+        if (alone := _alone(tokens[i], lex)) is not None and score + alone[0] > best[i + 1][0]:
+            best[i + 1] = (score + alone[0], path + [(i, alone[1], alone[1].syllables)])
+        for j in range(i + 1, min(n, i + MAX_WORD) + 1):
+            span = tokens[i:j]
+            if not span[-1].readings or any(t.trail for t in span[:-1]) or span[-1].lead and j > i + 1:
+                break
+            for combo in itertools.product(*(t.readings for t in span)):
+                syllables = tuple(s for r in combo for s in r.syllables)
+                if not 2 <= len(syllables) <= MAX_WORD or (hit := _best_word(lex, syllables)) is None:
+                    continue
+                word, changed = hit
+                if not _allowed(tokens, i, combo, word, seen):
+                    continue
+                gain = len(syllables) - sum(r.cost for r in combo) - CHANGE * changed
+                if score + gain > best[j][0]:
+                    steps, k = [], 0
+                    for at, r in enumerate(combo, start=i):
+                        steps.append((at, r, word[k:k + len(r.syllables)]))
+                        k += len(r.syllables)
+                    best[j] = (score + gain, path + steps)
+    out = [t.lead + t.core + t.trail for t in tokens]
+    for at, r, syllables in best[n][1]:
+        t = tokens[at]
+        if syllables == (t.core.lower(),):
+            continue
+        cased = " ".join(_cased(s, part) for s, part in zip(syllables, r.parts))
+        out[at] = t.lead + cased + t.trail
+    return " ".join(out)
+
+
+def _alone(token: _Token, lex: Lexicon) -> tuple[float, _Reading] | None:
+    """A token that is no syllable, read on its own as known syllables ("Trạmn" -> "Trạm",
+    "Vtếxã" -> "Y tế xã"), when one reading is best: (gain, reading). Short tokens stay
+    (a lone "V" may be a Roman five)."""
+    if not token.readings or token.readings[0].known or len(token.core) < 3:
+        return None
+    scored = []
+    for r in token.readings[1:]:
+        if all(_known(s, lex) for s in r.syllables):
+            inside = max((n for n in range(2, len(r.syllables) + 1) for a in range(len(r.syllables) - n + 1)
+                          if key(r.syllables[a:a + n]) in lex.words), default=0)
+            scored.append((ALONE + inside - r.cost, r))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return None
+    return scored[0]
