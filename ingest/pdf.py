@@ -31,7 +31,7 @@ from PIL import Image
 from ingest import legacy
 from ingest.ocr import OcrEngine, OcrOptions, OcrPage, ocr_pages
 from ingest.vietnamese import looks_broken, nfc
-from models.domain import DocumentText, FileType, Line, Page, PageMethod, Problem
+from models.domain import DocumentText, FileType, Line, Page, PageMethod, Problem, Word
 from models.errors import CorruptFile, EncryptedFile, TooManyPages
 
 log = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ class _Words:
     broken: str | None  # why the text layer cannot be trusted
     legacy: str | None
     dpi: int  # resolution to rasterise at if this page needs OCR
+    boxes: tuple[Word, ...] = ()  # the words and where they stand, as OCR gives them
 
 
 def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOptions,
@@ -76,7 +77,7 @@ def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOpti
                     to_ocr[number] = words.dpi
                 else:
                     pages[number] = Page(number, words.text, PageMethod.TEXT_LAYER,
-                                         lines=words.lines)
+                                         lines=words.lines, words=words.boxes)
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise CorruptFile(f"{name}: {exc}") from exc
     ocr_pdfs: dict[int, bytes] = {}
@@ -138,14 +139,14 @@ def _page_words(page: pdfplumber.page.Page) -> _Words:
         i += len(word_runs)
     for w in words:
         w["fontname"] = max(w["chars"], key=lambda c: len(c["text"]))["fontname"] if w["chars"] else ""
-    lines = _group_lines(words, texts)
+    lines, boxes = _group_lines(words, texts, float(page.width), float(page.height))
     text = nfc("\n".join(line.text for line in lines))
     broken = None
     if "(cid:" in text or text.count("\ufffd") > 2:
         broken = "unmapped glyphs"
     elif looks_broken(text):
         broken = "impossible Vietnamese syllables"
-    return _Words(text, tuple(lines), broken, found, dpi)
+    return _Words(text, tuple(lines), broken, found, dpi, tuple(boxes))
 
 
 def _font_runs(chars: list[dict]) -> list[tuple[str, str | None]]:
@@ -167,8 +168,11 @@ def _base_font(fontname: str | None) -> str | None:
     return fontname.split("+", 1)[1] if re.match(r"^[A-Z]{6}\+", fontname) else fontname
 
 
-def _group_lines(words: list[dict], texts: list[str]) -> list[Line]:
-    """Words -> lines, top to bottom, left to right; a line keeps size and boldness."""
+def _group_lines(words: list[dict], texts: list[str], width: float,
+                 height: float) -> tuple[list[Line], list[Word]]:
+    """Words -> lines, top to bottom, left to right; a line keeps size and boldness. Also
+    each word's box in thousandths of the page with its line's number (``Page.words``, read
+    by ``extract.table_geometry`` as it reads OCR's boxes)."""
     items = sorted(zip(words, texts), key=lambda wt: (round(wt[0]["top"]), wt[0]["x0"]))
     lines: list[list[tuple[dict, str]]] = []
     for w, t in items:
@@ -179,15 +183,18 @@ def _group_lines(words: list[dict], texts: list[str]) -> list[Line]:
                 lines[-1].append((w, t))
                 continue
         lines.append([(w, t)])
-    out = []
-    for line in lines:
+    out, boxes = [], []
+    for number, line in enumerate(lines):
         line.sort(key=lambda wt: wt[0]["x0"])
+        boxes += [Word(nfc(t), round(float(w["x0"]) * 1000 / width), round(float(w["top"]) * 1000 / height),
+                       round(float(w["x1"]) * 1000 / width), round(float(w["bottom"]) * 1000 / height),
+                       number) for w, t in line if t.strip()]
         text = nfc(" ".join(t for _, t in line))
         sizes = [float(w["size"]) for w, _ in line]
         bold_chars = sum(len(t) for w, t in line if BOLD.search(w["fontname"] or ""))
         out.append(Line(text, size=round(median(sizes), 1),
                         bold=bold_chars * 2 > sum(len(t) for _, t in line)))
-    return out
+    return out, boxes
 
 
 def _scan_dpi(page: pdfplumber.page.Page) -> int:

@@ -11,7 +11,10 @@ import pytest
 from extract.authors import authors_table
 from extract.table_geometry import table_rows
 from ingest.ocr import OcrOptions, TesseractEngine, ocr_page
-from models.domain import Word
+from ingest.pdf import read_pdf
+from models.domain import PageMethod, Word
+from samples.pdfs import PdfPage, write_pdf
+from tests.fakes import FakeEngine
 from samples.forms import request_form
 from samples.layout import layout_items, render_page
 from samples.texts import Author, dossier
@@ -122,3 +125,18 @@ def test_authors_table_reads_the_geometry_first(scanned_form: tuple[str, tuple[W
     assert [(a.name, a.birth_date, a.unit, a.position, a.qualification, a.share_percent) for a in got] == \
         [(a.name, a.birth_date, a.unit, a.position, a.qualification, float(a.share)) for a in NEW_AUTHORS]
     assert at is not None and text[at:].lstrip().startswith("1")
+
+
+def test_a_born_digital_form_gives_its_rows_from_the_text_layer(tmp_path) -> None:
+    """A Word-made PDF flattens the table into lines as OCR does; pdfplumber's boxes say
+    which column each word is in ("Quản lý công" wraps to "công" under the position)."""
+    req = replace(dossier("khuyen-nong-cao-loc-ca-chua").request, authors=NEW_AUTHORS)  # type: ignore[arg-type]
+    path = tmp_path / "don.pdf"
+    write_pdf(path, [PdfPage(text=p) for p in layout_items(request_form(req).items).pages])
+    page = read_pdf(path.read_bytes(), name="don.pdf", engine=FakeEngine(),
+                    options=OcrOptions(searchable_pdf=False)).pages[0]
+    assert page.method is PageMethod.TEXT_LAYER and page.words
+    assert all(0 <= w.x0 < w.x1 <= 1000 and 0 <= w.y0 < w.y1 <= 1000 for w in page.words)
+    got, _ = authors_table(page.text, [], page.text, (), page.words)
+    assert [(a.name, a.unit, a.position, a.qualification, a.share_percent) for a in got] == \
+        [(a.name, a.unit, a.position, a.qualification, float(a.share)) for a in NEW_AUTHORS]
