@@ -330,8 +330,9 @@ def extract_fields(docs: Sequence[DocView]) -> Fields:
     # OCR's letter slips in what was read from scans, put right against the lexicon and
     # the words this dossier spells elsewhere (``extract.spelling``)
     pages = [p for d in docs for p in d.pages]
-    seen = attested([p.text for p in pages if p.ocr], [p.text for p in pages if not p.ocr]) \
-        if req.scanned or desc.scanned else {}
+    seen = attested([p.text for p in pages if p.ocr], [p.text for p in pages if not p.ocr],
+                    [w for p in pages if p.ocr for w in p.words]) \
+        if req.scanned or desc.scanned else None
     if title and title_ocr:
         title = respell(title, seen)
     if description_title and description_title_ocr:

@@ -1,25 +1,35 @@
-"""OCR's letter slips in a field value put right against a Vietnamese lexicon.
+"""OCR's letter slips in a field value put right against a Vietnamese lexicon and the dossier.
 
 Tesseract misreads a mark or a letter here and there even on a clean scan: "dư án" for
-"dự án", "nhân dần" for "nhân dân", "Phát triền", "Tiếu học", "V tế" for "Y tế", glued
-syllables ("Tàichính"). Each slip is a real syllable, so a syllable checker lets it
-through; what gives it away is that the words around it no longer make a Vietnamese word.
+"dự án", "nhân dần" for "nhân dân", "Cao đằng", "V tế" for "Y tế", glued syllables
+("Tàichính"), a rule read as a letter ("Isư", "Trạmn"). Most slips are real syllables, so a
+syllable checker lets them through; what gives them away is that the words around them no
+longer make a Vietnamese word.
 
-The lexicon is underthesea's (Apache-2.0): its 74 000-entry word list ``Viet74K`` and the
-names of the country's provinces, districts and communes from its address data (units
-carry a place name: "xã Quyết Thắng"). Only entries of 2–4 syllables are used.
+**Lexicon.** underthesea's (Apache-2.0): its 74 000-entry word list ``Viet74K`` and the names
+of the country's provinces, districts and communes from its address data (units carry a
+place name: "xã Quyết Thắng"). Entries of 2–4 syllables are the words; every syllable of
+every entry is a known syllable. Spellings compare by ``key``: letters and marks, wherever
+the tone sits ("Ủy" = "uỷ").
 
-``respell`` reads a value as tokens and, by dynamic programming, picks the reading that
-covers the most syllables with lexicon words, where each syllable changed costs
-``CHANGE`` (more than the one syllable it makes a word of). So a syllable changes only
-when the change turns two or more syllables that made no word into one that is a word —
-"dư án" -> "dự án" — and never when the text already reads as words. A token may be read
-as itself, with another tone or vowel mark (same letters folded), with a first capital
-OCR confuses (V/Ÿ -> Y, I -> T, G -> C), or, when it is no Vietnamese syllable, as two
-glued ones. A tie between two different words leaves the text as it is.
+**Reading.** ``respell`` reads a value as tokens and, by dynamic programming, picks the
+reading that covers the most syllables with lexicon words, where each syllable changed
+costs ``CHANGE`` (more than the one syllable it makes a word of). A token may be read as
+written, with another tone or vowel mark, with a first capital OCR confuses (V/Ÿ -> Y,
+I -> T, G -> C), and, when it is no syllable, with a stray letter at either end dropped or
+as two or three glued syllables (such a token may also be read on its own, ``_alone``).
+Two words equally close leave the text as it is.
 
-Only values that went through OCR are respelled; born-digital text is exact, and the
-samples' texts pass through unchanged (``tests/extract/test_spelling.py``).
+**Evidence.** What may change on the lexicon alone is only what cannot be right as it is: a
+token that is no syllable, and a syllable OCR itself was unsure of (word confidence under
+``UNSURE`` wherever the dossier has it, and never typed in an exact text). A syllable that
+is right as far as anyone can tell ("chuyển khoa", "năm sinh" — the word list has neither)
+changes only when the dossier spells the corrected word, with the words either side of
+it, at least as often as it spells what was read (``Evidence``: OCR'd text counts once,
+born-digital text twice).
+
+Only values read by OCR are respelled; on the 13 samples' exact texts, every line comes
+back unchanged (``tests/extract/test_spelling.py``).
 """
 
 from __future__ import annotations
@@ -36,10 +46,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from ingest.vietnamese import fold, has_diacritic, syllable_ok
+from models.domain import Word
 
 CHANGE = 1.2  # cost of one changed syllable; a word covering n syllables earns n
 MAX_WORD = 4  # syllables in the longest lexicon word looked for
 ALONE = 1.5  # what a token that is no syllable earns read as known syllables on its own
+UNSURE = 90  # OCR's word confidence under which a syllable it never read surer is a guess
 CONFUSED = {"V": "Y", "Ÿ": "Y", "I": "T", "G": "C"}  # first capitals OCR reads for others
 PLACE_KINDS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 _TOKEN = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
@@ -106,11 +118,13 @@ def lexicon() -> Lexicon:
 @dataclass(frozen=True)
 class Evidence:
     """A dossier's own spelling: every syllable's key in reading order (None between lines),
-    with the weight of the text it is in, and where each key stands."""
+    with the weight of the text it is in, and where each key stands; ``unsure``: syllables
+    OCR never read with confidence (``UNSURE``) and no exact text spells."""
 
     keys: tuple[str | None, ...] = ()
     weights: tuple[int, ...] = ()
     at: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    unsure: frozenset[str] = frozenset()
 
     def count(self, syllables: Sequence[str]) -> int:
         """Weighted times the dossier spells these syllables in a row."""
@@ -120,9 +134,9 @@ class Evidence:
                    if list(self.keys[i:i + n]) == want)
 
 
-def attested(read: Iterable[str], exact: Iterable[str] = ()) -> Evidence:
+def attested(read: Iterable[str], exact: Iterable[str] = (), words: Iterable[Word] = ()) -> Evidence:
     """``Evidence`` of a dossier's texts: those read by OCR weigh 1, ``exact`` (born-digital)
-    ones 2."""
+    ones 2; ``words``: the OCR'd words with their confidences."""
     keys: list[str | None] = []
     weights: list[int] = []
     for texts, weight in ((read, 1), (exact, 2)):
@@ -137,7 +151,15 @@ def attested(read: Iterable[str], exact: Iterable[str] = ()) -> Evidence:
     for i, k in enumerate(keys):
         if k is not None:
             at.setdefault(k, []).append(i)
-    return Evidence(tuple(keys), tuple(weights), {k: tuple(v) for k, v in at.items()})
+    best: dict[str, int] = {}
+    for w in words:
+        core = _TOKEN.match(w.text).group(2)  # type: ignore[union-attr]
+        if w.confidence is not None and _LETTERS.match(core):
+            k = key([core])
+            best[k] = max(best.get(k, 0), w.confidence)
+    sure = {k for k, w in zip(keys, weights) if k is not None and w == 2}
+    unsure = frozenset(k for k, c in best.items() if c < UNSURE and k not in sure)
+    return Evidence(tuple(keys), tuple(weights), {k: tuple(v) for k, v in at.items()}, unsure)
 
 
 @dataclass(frozen=True)
@@ -146,6 +168,7 @@ class _Reading:
     cost: float
     known: bool  # the token as written is changed only on the dossier's evidence (``_protected``)
     parts: tuple[str, ...] = ()  # the letters each syllable stands for, whose case it takes
+    guess: bool = False  # OCR read the token with low confidence (``Evidence.unsure``)
 
     @property
     def written(self) -> tuple[str, ...]:
@@ -160,7 +183,7 @@ class _Token:
     readings: tuple[_Reading, ...]  # the first: the token as written (none: not a word)
 
 
-def _readings(core: str, lex: Lexicon) -> tuple[_Reading, ...]:
+def _readings(core: str, lex: Lexicon, unsure: frozenset[str] = frozenset()) -> tuple[_Reading, ...]:
     """The ways to read one token: as written; with its first capital taken for the one OCR
     confuses it with; and, when it is no syllable the lexicon knows, with a stray letter
     at either end dropped ("Trạmn", "Isư") or as two or three syllables glued ("Tàichính",
@@ -168,12 +191,14 @@ def _readings(core: str, lex: Lexicon) -> tuple[_Reading, ...]:
     if not _LETTERS.match(core):
         return ()
     low = core.lower()
-    known = _protected(low, lex)
-    out = [_Reading((low,), 0.0, known, (core,))]
+    guess = key([low]) in unsure  # OCR was unsure of its marks: a guess, not evidence
+    syllable = _protected(low, lex)
+    known = syllable and not guess
+    out = [_Reading((low,), 0.0, known, (core,), guess)]
     swapped = CONFUSED[core[0]].lower() + low[1:] if core[0] in CONFUSED else None
     if swapped:
-        out.append(_Reading((swapped,), CHANGE, known, (core,)))
-    if known or len(low) < 2 or core.isupper():  # capitals only: an acronym or a Roman numeral
+        out.append(_Reading((swapped,), CHANGE, known, (core,), guess))
+    if syllable or len(low) < 2 or core.isupper():  # capitals only: an acronym or a Roman numeral
         return tuple(out)
     out += [_Reading((low[a:b],), CHANGE, False, (core[a:b],))
             for a, b in ((1, len(low)), (0, len(low) - 1)) if _known(low[a:b], lex)]
@@ -235,17 +260,18 @@ def _distance(a: str, b: str) -> int:
 
 def _allowed(tokens: list[_Token], i: int, combo: tuple[_Reading, ...], word: tuple[str, ...],
              seen: Evidence) -> bool:
-    """Whether ``word`` may stand for tokens[i:i + len(combo)] read as ``combo``. A token
-    read with other letters (confused, trimmed, cut) that is no syllable: on the lexicon
-    alone. Any other change of a syllable (its marks, or its letters when it is a syllable
-    or a loanword): only when the dossier spells the word, with the words either side of
-    it, at least as often as it spells what was read there."""
+    """Whether ``word`` may stand for tokens[i:i + len(combo)] read as ``combo``. On the
+    lexicon alone: a token that is no syllable read with other letters (confused, trimmed,
+    cut), and a syllable OCR was unsure of read with other marks. Any other change (the
+    marks of a sure syllable, the letters of a syllable or a loanword): only when the
+    dossier spells the word, with the words either side of it, at least as often as it
+    spells what was read there."""
     k, free = 0, True
     for r in combo:
         part = word[k:k + len(r.syllables)]
         k += len(r.syllables)
         marks = key(r.syllables) != key(part)
-        if marks or r.known and r.cost > 0:
+        if marks and not r.guess or r.known and r.cost > 0:
             free = False
     if free:
         return True
@@ -275,7 +301,7 @@ def respell(text: str, seen: Evidence | None = None) -> str:
     tokens = []
     for raw in _DASHES.sub(" – ", text).split():
         lead, core, trail = _TOKEN.match(raw).groups()  # type: ignore[union-attr]
-        tokens.append(_Token(lead, core, trail, _readings(core, lex)))
+        tokens.append(_Token(lead, core, trail, _readings(core, lex, seen.unsure)))
     n = len(tokens)
     # best[i]: the best score of tokens[:i], and the readings it took, each with the
     # syllables it ends up as: (token index, reading, syllables)
@@ -320,7 +346,7 @@ def _alone(token: _Token, lex: Lexicon) -> tuple[float, _Reading] | None:
     """A token that is no syllable, read on its own as known syllables ("Trạmn" -> "Trạm",
     "Vtếxã" -> "Y tế xã"), when one reading is best: (gain, reading). Short tokens stay
     (a lone "V" may be a Roman five)."""
-    if not token.readings or token.readings[0].known or len(token.core) < 3:
+    if not token.readings or _protected(token.core.lower(), lex) or len(token.core) < 3:
         return None
     scored = []
     for r in token.readings[1:]:

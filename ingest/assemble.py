@@ -111,7 +111,8 @@ def _mean_conf(pages: list[Page]) -> float | None:
 
 
 def _word_json(w: Word) -> dict:
-    return {"t": w.text, "x0": w.x0, "y0": w.y0, "x1": w.x1, "y1": w.y1, "ln": w.line}
+    out = {"t": w.text, "x0": w.x0, "y0": w.y0, "x1": w.x1, "y1": w.y1, "ln": w.line}
+    return out if w.confidence is None else {**out, "c": w.confidence}
 
 
 def _line_json(line: Line) -> dict:
@@ -146,7 +147,8 @@ def doc_views(dossier: Dossier) -> tuple[DocView, ...]:
 
 def _page(row: PageRow) -> Page:
     lines = tuple(Line(**line) for line in (row.lines or []))
-    words = tuple(Word(w["t"], w["x0"], w["y0"], w["x1"], w["y1"], w["ln"]) for w in row.words or [])
+    words = tuple(Word(w["t"], w["x0"], w["y0"], w["x1"], w["y1"], w["ln"], w.get("c"))
+                  for w in row.words or [])
     return Page(row.number, row.text, PageMethod(row.method), row.confidence, lines, words=words)
 
 

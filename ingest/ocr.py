@@ -370,7 +370,7 @@ def page_words(words: Iterable[OcrWord], size: tuple[int, int]) -> tuple[Word, .
         line = ids.setdefault((w.block, w.paragraph, w.line), len(ids))
         out.append(Word(unicodedata.normalize("NFC", w.text), round(w.left * 1000 / width),
                         round(w.top * 1000 / height), round((w.left + w.width) * 1000 / width),
-                        round((w.top + w.height) * 1000 / height), line))
+                        round((w.top + w.height) * 1000 / height), line, round(w.confidence)))
     return tuple(out)
 
 

@@ -56,8 +56,9 @@ class Problem:
 
 @dataclass(frozen=True)
 class Word:
-    """One OCR'd word and its box, in thousandths of the page's width (x) and height (y),
-    so that boxes compare across resolutions; ``line``: the page's line it was read in."""
+    """One word and its box, in thousandths of the page's width (x) and height (y), so that
+    boxes compare across resolutions; ``line``: the page's line it was read in;
+    ``confidence``: OCR's for this word (0–100), None for a text layer's exact word."""
 
     text: str  # NFC
     x0: int
@@ -65,6 +66,7 @@ class Word:
     x1: int
     y1: int
     line: int
+    confidence: int | None = None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 
 from extract.fields import extract_fields
 from extract.spelling import attested, key, lexicon, respell
-from models.domain import Page, PageMethod
+from models.domain import Page, PageMethod, Word
 from models.understanding import DocView
 
 TRUTH = Path(__file__).resolve().parents[2] / "samples" / "truth"
@@ -120,3 +120,20 @@ def test_fields_read_by_ocr_are_respelled_and_exact_ones_are_not() -> None:
     typed = extract_fields([_doc("don.docx", "don_yeu_cau", REQUEST, PageMethod.WORD), description])
     assert typed.field == "V tế – quản lý chất lượng khám, chữa bệnh."  # exact text: as typed
     assert typed.investor == "Ban Quản lý dư án đầu tư xây dựng huyện Yên Lập."
+
+
+def _word(text: str, confidence: int | None) -> Word:
+    return Word(text, 0, 0, 10, 10, 0, confidence)
+
+
+def test_a_syllable_ocr_was_unsure_of_changes_on_the_lexicon_alone() -> None:
+    value = "Cao đằng Điều dưỡng"
+    unsure = attested([value], [], [_word("Cao", 96), _word("đằng", 75), _word("Điều", 95)])
+    assert respell(value, unsure) == "Cao đẳng Điều dưỡng"
+    sure = attested([value], [], [_word("Cao", 96), _word("đằng", 96), _word("Điều", 95)])
+    assert respell(value, sure) == value
+    # read surely elsewhere in the dossier, or typed in it: no guess
+    elsewhere = attested([value, "đằng sau"], [], [_word("đằng", 75), _word("đằng", 95)])
+    assert respell(value, elsewhere) == value
+    typed = attested([value], ["Đằng sau"], [_word("đằng", 75)])
+    assert respell(value, typed) == value

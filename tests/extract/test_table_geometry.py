@@ -13,11 +13,11 @@ from extract.table_geometry import table_rows
 from ingest.ocr import OcrOptions, TesseractEngine, ocr_page
 from ingest.pdf import read_pdf
 from models.domain import PageMethod, Word
-from samples.pdfs import PdfPage, write_pdf
-from tests.fakes import FakeEngine
 from samples.forms import request_form
 from samples.layout import layout_items, render_page
+from samples.pdfs import PdfPage, write_pdf
 from samples.texts import Author, dossier
+from tests.fakes import FakeEngine
 
 CHAR = 7  # thousandths of the page width per character of a hand-placed word
 

@@ -160,11 +160,11 @@ def test_page_words_survive_the_database(settings) -> None:
     from models.understanding import Segment, StackPart
 
     rt = Runtime(settings, engine=FakeEngine())
-    word = Word("Nguyễn", 120, 300, 180, 312, 7)
-    pages = (Page(1, "Nguyễn", PageMethod.OCR, 91.0, words=(word,)),)
+    word, exact = Word("Nguyễn", 120, 300, 180, 312, 7, 83), Word("Văn", 190, 300, 230, 312, 7)
+    pages = (Page(1, "Nguyễn Văn", PageMethod.OCR, 91.0, words=(word, exact)),)
     with rt.db.session() as s:
         _, doc = _one_file_dossier(s, "x.pdf")
         split_document(s, doc, (StackPart(1, 1, "start", (Segment(1, 1, "don_yeu_cau"),)),), pages)
         s.flush()
         s.expire_all()
-        assert _page(s.get(Document, doc.id).pages[0]).words == (word,)
+        assert _page(s.get(Document, doc.id).pages[0]).words == (word, exact)  # confidence too
