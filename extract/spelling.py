@@ -119,12 +119,21 @@ def lexicon() -> Lexicon:
 class Evidence:
     """A dossier's own spelling: every syllable's key in reading order (None between lines),
     with the weight of the text it is in, and where each key stands; ``unsure``: syllables
-    OCR never read with confidence (``UNSURE``) and no exact text spells."""
+    OCR never read with confidence (``UNSURE``) and no exact text spells; ``unsure_pairs``:
+    a syllable OCR was unsure of once, with the word read before or after it."""
 
     keys: tuple[str | None, ...] = ()
     weights: tuple[int, ...] = ()
     at: dict[str, tuple[int, ...]] = field(default_factory=dict)
     unsure: frozenset[str] = frozenset()
+    unsure_pairs: frozenset[tuple[str, str]] = frozenset()  # (word, next word), one a guess
+
+    def guessed(self, before: str | None, word: str, after: str | None) -> bool:
+        """Whether OCR was unsure of ``word`` here: never sure of it anywhere, or unsure of
+        it beside the same word before or after."""
+        k = key([word])
+        return k in self.unsure or before is not None and (key([before]), k) in self.unsure_pairs \
+            or after is not None and (k, key([after])) in self.unsure_pairs
 
     def count(self, syllables: Sequence[str]) -> int:
         """Weighted times the dossier spells these syllables in a row."""
@@ -151,15 +160,23 @@ def attested(read: Iterable[str], exact: Iterable[str] = (), words: Iterable[Wor
     for i, k in enumerate(keys):
         if k is not None:
             at.setdefault(k, []).append(i)
+    words = list(words)
+    cores = [_TOKEN.match(w.text).group(2) for w in words]  # type: ignore[union-attr]
+    wkeys = [key([c]) if _LETTERS.match(c) else None for c in cores]
     best: dict[str, int] = {}
-    for w in words:
-        core = _TOKEN.match(w.text).group(2)  # type: ignore[union-attr]
-        if w.confidence is not None and _LETTERS.match(core):
-            k = key([core])
-            best[k] = max(best.get(k, 0), w.confidence)
+    pairs: set[tuple[str, str]] = set()
+    for i, (w, k) in enumerate(zip(words, wkeys)):
+        if k is None or w.confidence is None:
+            continue
+        best[k] = max(best.get(k, 0), w.confidence)
+        if w.confidence < UNSURE:  # this reading, beside these words, was a guess
+            pairs.update((a, b) for a, b in ((wkeys[i - 1] if i else None, k),
+                                             (k, wkeys[i + 1] if i + 1 < len(wkeys) else None))
+                         if a and b)
     sure = {k for k, w in zip(keys, weights) if k is not None and w == 2}
     unsure = frozenset(k for k, c in best.items() if c < UNSURE and k not in sure)
-    return Evidence(tuple(keys), tuple(weights), {k: tuple(v) for k, v in at.items()}, unsure)
+    return Evidence(tuple(keys), tuple(weights), {k: tuple(v) for k, v in at.items()}, unsure,
+                    frozenset(pairs))
 
 
 @dataclass(frozen=True)
@@ -183,7 +200,7 @@ class _Token:
     readings: tuple[_Reading, ...]  # the first: the token as written (none: not a word)
 
 
-def _readings(core: str, lex: Lexicon, unsure: frozenset[str] = frozenset()) -> tuple[_Reading, ...]:
+def _readings(core: str, lex: Lexicon, guess: bool = False) -> tuple[_Reading, ...]:
     """The ways to read one token: as written; with its first capital taken for the one OCR
     confuses it with; and, when it is no syllable the lexicon knows, with a stray letter
     at either end dropped ("Trạmn", "Isư") or as two or three syllables glued ("Tàichính",
@@ -191,7 +208,6 @@ def _readings(core: str, lex: Lexicon, unsure: frozenset[str] = frozenset()) -> 
     if not _LETTERS.match(core):
         return ()
     low = core.lower()
-    guess = key([low]) in unsure  # OCR was unsure of its marks: a guess, not evidence
     syllable = _protected(low, lex)
     known = syllable and not guess
     out = [_Reading((low,), 0.0, known, (core,), guess)]
@@ -298,10 +314,11 @@ def respell(text: str, seen: Evidence | None = None) -> str:
         return text
     seen = seen or Evidence()
     lex = lexicon()
-    tokens = []
-    for raw in _DASHES.sub(" – ", text).split():
-        lead, core, trail = _TOKEN.match(raw).groups()  # type: ignore[union-attr]
-        tokens.append(_Token(lead, core, trail, _readings(core, lex, seen.unsure)))
+    split = [_TOKEN.match(raw).groups() for raw in _DASHES.sub(" – ", text).split()]  # type: ignore[union-attr]
+    cores = [c if _LETTERS.match(c) else None for _, c, _ in split]
+    tokens = [_Token(lead, core, trail, _readings(core, lex, bool(cores[i]) and seen.guessed(
+        cores[i - 1] if i else None, core, cores[i + 1] if i + 1 < len(cores) else None)))
+        for i, (lead, core, trail) in enumerate(split)]
     n = len(tokens)
     # best[i]: the best score of tokens[:i], and the readings it took, each with the
     # syllables it ends up as: (token index, reading, syllables)

@@ -137,3 +137,13 @@ def test_a_syllable_ocr_was_unsure_of_changes_on_the_lexicon_alone() -> None:
     assert respell(value, elsewhere) == value
     typed = attested([value], ["Đằng sau"], [_word("đằng", 75)])
     assert respell(value, typed) == value
+
+
+def test_unsure_here_is_a_guess_though_sure_elsewhere() -> None:
+    """OCR's confidence belongs to one reading: "Cao đằng" read unsure in the table is a guess
+    even if "đằng" was read surely in another line."""
+    value = "Cao đằng Điều dưỡng"
+    words = [_word("Cao", 96), _word("đằng", 75), _word("15", 96), _word("nói", 95), _word("đằng", 96)]
+    assert respell(value, attested([value], [], words)) == "Cao đẳng Điều dưỡng"
+    words = [_word("Cao", 96), _word("đằng", 96), _word("nói", 95), _word("đằng", 75)]
+    assert respell(value, attested([value], [], words)) == value
