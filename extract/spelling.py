@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 from ingest.vietnamese import fold, has_diacritic, syllable_ok
 from models.domain import Word
 
@@ -124,6 +126,7 @@ class Evidence:
 
     keys: tuple[str | None, ...] = ()
     weights: tuple[int, ...] = ()
+    caps: tuple[bool, ...] = ()  # the syllable is written in capitals ("THCS")
     at: dict[str, tuple[int, ...]] = field(default_factory=dict)
     unsure: frozenset[str] = frozenset()
     unsure_pairs: frozenset[tuple[str, str]] = frozenset()  # (word, next word), one a guess
@@ -148,14 +151,17 @@ def attested(read: Iterable[str], exact: Iterable[str] = (), words: Iterable[Wor
     ones 2; ``words``: the OCR'd words with their confidences."""
     keys: list[str | None] = []
     weights: list[int] = []
+    caps: list[bool] = []
     for texts, weight in ((read, 1), (exact, 2)):
         for text in texts:
             for line in text.splitlines():
                 for m in re.finditer(r"[^\W\d_]+|[^\w\s]+|\d+", line):
                     keys.append(key([m.group()]) if _LETTERS.match(m.group()) else None)
                     weights.append(weight)
+                    caps.append(len(m.group()) > 1 and m.group().isupper())
                 keys.append(None)
                 weights.append(weight)
+                caps.append(False)
     at: dict[str, list[int]] = {}
     for i, k in enumerate(keys):
         if k is not None:
@@ -175,8 +181,8 @@ def attested(read: Iterable[str], exact: Iterable[str] = (), words: Iterable[Wor
                          if a and b)
     sure = {k for k, w in zip(keys, weights) if k is not None and w == 2}
     unsure = frozenset(k for k, c in best.items() if c < UNSURE and k not in sure)
-    return Evidence(tuple(keys), tuple(weights), {k: tuple(v) for k, v in at.items()}, unsure,
-                    frozenset(pairs))
+    return Evidence(tuple(keys), tuple(weights), tuple(caps), {k: tuple(v) for k, v in at.items()},
+                    unsure, frozenset(pairs))
 
 
 @dataclass(frozen=True)
@@ -300,6 +306,37 @@ def _allowed(tokens: list[_Token], i: int, combo: tuple[_Reading, ...], word: tu
     return seen.count(left + list(word) + right) >= max(1, seen.count(left + written + right))
 
 
+def _guess(seen: Evidence, before: str | None, word: str, after: str | None) -> bool:
+    """OCR was unsure of ``word`` here (``Evidence.guessed``), and the dossier does not spell
+    it so beside the same words elsewhere ("bằng bảng tính" read unsure once but written
+    "bảng tính" four times is no "bằng bẵng")."""
+    if not seen.guessed(before, word, after):
+        return False
+    return not any(len(ctx) > 1 and seen.count(ctx) > 1
+                   for ctx in ([before, word] if before else [], [word, after] if after else []))
+
+
+def _acronym(seen: Evidence, before: str | None, word: str, after: str | None) -> str | None:
+    """An acronym OCR garbled ("THCSP", "THƠCS" for "THCS"), put right by the one the
+    dossier writes, in capitals and without marks, right after the same word or right
+    before the same word: within two edits, and one such acronym more often than any other."""
+    if not word.isupper() or len(word) < 3 or _LETTERS.match(word) is None \
+            or set(word) <= set("IVXLCDM"):  # a Roman numeral is no acronym
+        return None
+    own = key([word])
+    votes: dict[str, int] = {}
+    for near, step in ((before, 1), (after, -1)):
+        for p in seen.at.get(key([near]), ()) if near else ():
+            q = p + step
+            c = seen.keys[q] if 0 <= q < len(seen.keys) else None
+            if c and (c == own or c.isascii() and seen.caps[q] and Levenshtein.distance(c, own) <= 2):
+                votes[c] = votes.get(c, 0) + seen.weights[q]
+    ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][0] == own or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None  # as read is as often written, or two acronyms tie
+    return ranked[0][0].upper()
+
+
 def _cased(new: str, old: str) -> str:
     if len(old) > 1 and old.isupper():
         return new.upper()
@@ -314,10 +351,14 @@ def respell(text: str, seen: Evidence | None = None) -> str:
         return text
     seen = seen or Evidence()
     lex = lexicon()
-    split = [_TOKEN.match(raw).groups() for raw in _DASHES.sub(" – ", text).split()]  # type: ignore[union-attr]
+    split = [list(_TOKEN.match(raw).groups()) for raw in _DASHES.sub(" – ", text).split()]  # type: ignore[union-attr]
     cores = [c if _LETTERS.match(c) else None for _, c, _ in split]
-    tokens = [_Token(lead, core, trail, _readings(core, lex, bool(cores[i]) and seen.guessed(
-        cores[i - 1] if i else None, core, cores[i + 1] if i + 1 < len(cores) else None)))
+    for i, part in enumerate(split):
+        if cores[i] and (better := _acronym(seen, cores[i - 1] if i else None, cores[i],
+                                            cores[i + 1] if i + 1 < len(cores) else None)):
+            part[1] = cores[i] = better
+    tokens = [_Token(lead, core, trail, _readings(core, lex, bool(cores[i]) and _guess(
+        seen, cores[i - 1] if i else None, core, cores[i + 1] if i + 1 < len(cores) else None)))
         for i, (lead, core, trail) in enumerate(split)]
     n = len(tokens)
     # best[i]: the best score of tokens[:i], and the readings it took, each with the

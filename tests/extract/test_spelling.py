@@ -147,3 +147,19 @@ def test_unsure_here_is_a_guess_though_sure_elsewhere() -> None:
     assert respell(value, attested([value], [], words)) == "Cao đẳng Điều dưỡng"
     words = [_word("Cao", 96), _word("đằng", 96), _word("nói", 95), _word("đằng", 75)]
     assert respell(value, attested([value], [], words)) == value
+
+
+def test_unsure_but_written_so_elsewhere_is_no_guess() -> None:
+    value = "bằng bảng tính mẫu"  # "bằng bẵng" is in the word list, "bảng tính" is not
+    words = [_word("bằng", 96), _word("bảng", 70), _word("tính", 95)]
+    assert respell(value, attested([value], ["Bảng tính dự toán mẫu"], words)) == value
+    assert respell(value, attested([value], [], words)) == "bằng bẵng tính mẫu"  # the risk it guards
+
+
+@pytest.mark.parametrize("garbled", ["THCSP", "THƠCS", "THCGCS"])
+def test_a_garbled_acronym_takes_the_one_the_dossier_writes_between_the_same_words(garbled: str) -> None:
+    value = f"tại Trường {garbled} Yên Phú."
+    seen = attested([value], ["Trường THCS Yên Phú", "học sinh THCS"])
+    assert respell(value, seen) == "tại Trường THCS Yên Phú."
+    assert respell(value, attested([value], ["học sinh THCS"])) == value  # not beside these words
+    assert respell("tại Trường THCS Yên Phú.", seen) == "tại Trường THCS Yên Phú."
