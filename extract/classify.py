@@ -46,6 +46,7 @@ NAME_CUES: tuple[tuple[str, tuple[str, ...]], ...] = (
 LINES_PER_PAGE = 25
 PAGES_LOOKED_AT = 2
 MIN_SCORE = 88.0  # rapidfuzz ratio between a line's start and a cue
+FIRST_WORD = 66.0  # rapidfuzz ratio the line's first letters need with the cue's first word
 LEADING = re.compile(r"^[\W\d_]*(?:PHU LUC [IVX\d]+\W*)?")  # numbering, bullets, "Phụ lục I"
 
 
@@ -71,20 +72,32 @@ def classify_document(pages: Sequence[Page], name: str = "") -> Classification:
 
 def title_kind(line: str, following: Sequence[str] = ()) -> str | None:
     """The kind whose title this line is, or None. ``following`` lines back up titles that
-    are too generic alone ("QUYẾT ĐỊNH" must be about recognising an initiative)."""
+    are too generic alone ("QUYẾT ĐỊNH" must be about recognising an initiative).
+
+    A fuzzy match must also start with the cue's first word (fuzzily): the tail of a unit's
+    name wrapped in the header can end on the title's line ("LƯƠNG ĐƠN ĐỀ NGHỊ CÔNG NHẬN
+    SÁNG KIẾN"), and that is no "CÔNG VĂN ĐỀ NGHỊ CÔNG NHẬN SÁNG KIẾN"."""
     key = _key(line)
     if len(key) < 6:
         return None
     for kind, cues in TITLE_CUES:
         for cue in cues:
             head = key[:len(cue)]
-            if head == cue or (len(cue) >= 12 and fuzz.ratio(head, cue) >= MIN_SCORE):
+            if head == cue or (len(cue) >= 12 and fuzz.ratio(head, cue) >= MIN_SCORE
+                               and _starts_alike(head, cue)):
                 if kind == "quyet_dinh" and not _about_initiative(key, following):
                     continue  # a decision about something else
                 if len(cue) <= 10 and not _title_like(line, key, cue):
                     continue
                 return kind
     return None
+
+
+def _starts_alike(head: str, cue: str) -> bool:
+    """The line begins with the cue's first word, give or take an OCR slip (and whatever OCR
+    glued to it: "DONYEU CAU")."""
+    first = cue.split(" ")[0]
+    return fuzz.ratio(head[:len(first)], first) >= FIRST_WORD
 
 
 def name_kind(name: str) -> str | None:

@@ -17,8 +17,9 @@ cell on the next ones; which word belongs to which column is then a guess. The w
    no body word crosses: the boundary is the middle of the widest x-run, between the two
    titles' centres, that the fewest body words cross (a glued title's box may overlap
    its neighbour's, so not between their edges).
-5. **Cells.** Each body word goes to the column holding its x-centre and to the row whose
-   band holds its y-centre; a cell's words are read by line (y), then x.
+5. **Cells.** Each body word goes to the column holding its x-centre (a date: to the birth
+   date's, the only dates in the table) and to the row whose band holds its y-centre; a
+   cell's words are read by line (y), then x.
 
 ``table_rows`` returns None when the words do not make this table (no header, a title
 column missing, no row anchor): the caller falls back to the text.
@@ -189,5 +190,7 @@ def table_rows(words: Sequence[Word]) -> list[dict[str, str]] | None:
     for w in body:
         x, y = _centre(w)
         row = next(k for k, cut in enumerate(cuts) if y < cut)
-        cells[row].setdefault(_column(x, bounds), []).append(w)
+        # a date is only ever a birth date in this table, wherever a leaning row put it
+        column = "birth_date" if _DATE.search(w.text) else _column(x, bounds)
+        cells[row].setdefault(column, []).append(w)
     return [{c: _cell(row.get(c, []), height) for c in COLUMNS} for row in cells]

@@ -1,6 +1,7 @@
 import pytest
 
 from extract.classify import classify_document, name_kind, title_kind
+from extract.stack import split_stack
 from models.domain import Page, PageMethod
 from samples import truth
 
@@ -61,3 +62,17 @@ def test_every_sample_file_by_its_true_text(dossier: str, f: dict) -> None:
     pages = [Page(p["number"], p["text"], PageMethod.OCR) for p in f["pages"]]
     expected = f["kind"] or f["documents"][0]["kind"]  # a stack: its first document
     assert classify_document(pages, f["path"]).kind == expected
+
+
+def test_a_wrapped_header_word_on_the_title_line_is_no_other_title() -> None:
+    # the unit's name in the header wraps, and its last words join the title's line: that
+    # line is no title at all ("LƯƠNG ĐƠN ĐỀ NGHỊ…" is not "CÔNG VĂN ĐỀ NGHỊ…")
+    assert title_kind("LƯƠNG ĐƠN ĐỀ NGHỊ CÔNG NHẬN SÁNG KIẾN") is None
+    assert title_kind("THANH SƠN ĐƠN ĐỀ NGHỊ CÔNG NHẬN SÁNG KIẾN") is None
+    assert title_kind("CÔNG VĂN ĐỀ NGHỊ CÔNG NHẬN SÁNG KIẾN") == "to_trinh"
+    assert title_kind("ĐON ĐÉ NGHỊ CÔNG NHẬN SÁNG KIÉN") == "don_yeu_cau"  # OCR's slips still match
+    page = Page(1, "SỞ Y TẾ TỈNH THANH HÓA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRẠM Y TẾ XÃ THANH "
+                   "Độc lập – Tự do – Hạnh phúc\nLƯƠNG\nĐƠN ĐỀ NGHỊ CÔNG NHẬN SÁNG KIẾN\n"
+                   "Kính gửi: Hội đồng sáng kiến", PageMethod.TEXT_LAYER)
+    assert classify_document([page]).kind == "don_yeu_cau"
+    assert [s.kind for p in split_stack([page], "don.pdf") for s in p.segments] == ["don_yeu_cau"]

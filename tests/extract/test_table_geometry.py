@@ -79,6 +79,21 @@ def test_rows_are_anchored_by_dates_when_the_numbers_are_lost() -> None:
         ("Vi Văn Sáng", "Phòng Kế hoạch", "Chuyên viên", "20"), ("Đặng Quốc Bảo", "Bệnh viện", "Điều", "80")]
 
 
+def test_a_date_pushed_over_the_column_rule_stays_a_birth_date() -> None:
+    # OCR's box for a date in a narrow cell can start past the rule (a skewed scan, a bracket)
+    words = _place(HEADER + [
+        (160, [(112, "1"), (160, "Hoàng Văn"), (290, "14/07/1980"), (390, "Trạm Khuyến nông"),
+               (540, "Trạm"), (660, "Kỹ sư"), (815, "50")]),
+        (175, [(160, "Thắng"), (390, "huyện Cao Lộc"), (540, "trưởng")]),
+        (200, [(112, "2"), (160, "Lương Thị Huệ"), (372, "05/12/1988"), (456, "Bệnh viện"),
+               (540, "Khuyến nông"), (660, "Cử nhân"), (815, "50")]),
+        END,
+    ])
+    rows = table_rows(words)
+    assert rows is not None and [(r["birth_date"], r["unit"]) for r in rows] == [
+        ("14/07/1980", "Trạm Khuyến nông huyện Cao Lộc"), ("05/12/1988", "Bệnh viện")]
+
+
 def test_words_that_make_no_table_give_none() -> None:
     prose = _place([(100 + 15 * i, [(60, "Tôi là tác giả của sáng kiến về trồng cà chua trái vụ")])
                     for i in range(10)])
