@@ -261,4 +261,13 @@ def test_page_dpi(info: dict, size: tuple[int, int], dpi: int) -> None:
 
 def test_table_rules_read_as_bars_are_dropped() -> None:
     words = [OcrWord(t, 90.0, 1, 1, 1, 30) for t in ("|", "|Nguyễn", "Văn", "môn|", "¦", "A|B")]
-    assert words_to_text(strip_rule_marks(words)) == "Nguyễn Văn môn A|B"
+    assert words_to_text(strip_rule_marks(words)) == "Nguyễn Văn môn A B"
+
+
+def test_a_rule_inside_a_word_makes_two_words_with_their_own_boxes() -> None:
+    glued = OcrWord("27/04/1995|Trungtâm", 80.0, 1, 1, 10, 30, left=321, top=306, width=190)
+    date, unit = strip_rule_marks([glued])
+    assert (date.text, unit.text) == ("27/04/1995", "Trungtâm")
+    assert date.left == 321 and date.width == 100  # 10 of 19 letters, 10 px each
+    assert unit.left == 431 and unit.width == 80 and unit.left + unit.width == 511
+    assert (date.top, unit.line, unit.confidence) == (306, 10, 80.0)
