@@ -67,8 +67,8 @@ def key(syllables: Iterable[str]) -> str:
     marks, wherever the tone sits ("Ủy ban" and "uỷ ban" have one key)."""
     out = []
     for s in syllables:
-        d = unicodedata.normalize("NFD", s.lower().replace("đ", "d\u0111"))
-        marks = "".join(sorted(c for c in d if unicodedata.category(c) == "Mn" or c == "\u0111"))
+        d = unicodedata.normalize("NFD", s.lower())
+        marks = "".join(sorted(c for c in d if unicodedata.category(c) == "Mn" or c == "đ"))
         out.append(fold(s.lower()) + marks)
     return " ".join(out)
 
@@ -191,7 +191,7 @@ class _Reading:
     cost: float
     known: bool  # the token as written is changed only on the dossier's evidence (``_protected``)
     parts: tuple[str, ...] = ()  # the letters each syllable stands for, whose case it takes
-    guess: bool = False  # OCR read the token with low confidence (``Evidence.unsure``)
+    guess: bool = False  # OCR was unsure of the token here (``_guess``)
 
     @property
     def written(self) -> tuple[str, ...]:
