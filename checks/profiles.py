@@ -409,6 +409,12 @@ def detect_profile(title_lines: Sequence[str], found_keys: Iterable[str],
     return profiles[key] if score >= DETECT_MIN else None
 
 
+def _known_keys(p: Profile) -> set[str]:
+    req = p.sections.get("mo_ta", Requirement())
+    return {*req.required, *req.optional, *req.conditional, *p.detect_keys,
+            *(key for keys in p.conditions.values() for key in keys)}
+
+
 def detect_scores(title_lines: Sequence[str], found_keys: Iterable[str],
                   profiles: Mapping[str, Profile]) -> dict[str, float]:
     found = set(found_keys)
@@ -416,14 +422,16 @@ def detect_scores(title_lines: Sequence[str], found_keys: Iterable[str],
     title = {k: max((_title_ratio(line, t) for line in title_lines for t in p.detect_titles), default=0.0)
              for k, p in candidates.items()}
     top = max(title.values(), default=0.0)
+    known = {k: _known_keys(p) for k, p in candidates.items()}
     scores = {}
     for k, p in candidates.items():
         req = p.sections.get("mo_ta", Requirement())
-        known = {*req.required, *req.optional, *req.conditional, *p.detect_keys,
-                 *(key for keys in p.conditions.values() for key in keys)}
         recall = len(found & set(req.required)) / len(req.required) if req.required else 0.0
-        precision = len(found & known) / len(found) if found else 0.0
-        typical = len(found & set(p.detect_keys)) / len(p.detect_keys) if p.detect_keys else 0.0
+        precision = len(found & known[k]) / len(found) if found else 0.0
+        # a typical key tells this profile from another only where the other does not know it
+        typical = sum(sum(key not in known[o] for o in known if o != k) / max(1, len(known) - 1)
+                      for key in found & set(p.detect_keys)) / len(p.detect_keys) \
+            if p.detect_keys else 0.0
         points = TITLE_POINTS if top >= TITLE_MIN and title[k] == top else 0.0
         scores[k] = points + recall + precision + typical
     return scores

@@ -13,6 +13,7 @@ from checks.profiles import (
     choose_profile,
     common_profile,
     detect_profile,
+    detect_scores,
     load_profile,
     load_profiles,
 )
@@ -249,3 +250,21 @@ def test_detection_reads_ocr_slips_in_the_title_and_refuses_weak_evidence() -> N
     assert _detected(["THUYẾT MINH ĐỀ ÁN"], {"noi_dung"}) is None
     assert _detected(["Căn cứ bản mô tả sáng kiến đã nộp"], set()) is None
     assert _detected([], {"noi_dung"}) is None
+
+
+LANGSON_FOUND = {"co_so_ly_luan", "ket_luan", "kha_nang_ap_dung", "loi_ich", "ly_do", "muc_tieu",
+                 "noi_dung", "pham_vi", "tac_gia", "tai_lieu", "tinh_moi", "tom_tat"}
+
+
+def test_keys_every_profile_knows_do_not_tell_profiles_apart() -> None:
+    # a 291 description that lost its "Thảo luận, đánh giá", under a generic title: "Lý do"
+    # and "Kết luận" (typical of skkn, but required by 291 too) must not outweigh "Tóm tắt"
+    assert _detected(["THUYẾT MINH SÁNG KIẾN"], LANGSON_FOUND) == "langson-291"
+    scores = detect_scores(["THUYẾT MINH SÁNG KIẾN"], LANGSON_FOUND, load_profiles())
+    assert scores["langson-291"] > scores["skkn"] > scores["bao-cao-mo-ta"]
+
+
+def test_a_generic_title_gives_no_profile_its_points() -> None:
+    # "BÁO CÁO SÁNG KIẾN" heads descriptions of any template (DOMAIN.md)
+    assert _detected(["BÁO CÁO SÁNG KIẾN"], LANGSON_FOUND | {"viet_tat"}) == "langson-291"
+    assert _detected(["BÁO CÁO MÔ TẢ SÁNG KIẾN"], set()) == "bao-cao-mo-ta"
