@@ -27,8 +27,9 @@ Choosing a profile for a dossier: the round's profile wins; otherwise each profi
 ``[detect]`` table is scored on the description (``detect_profile``): its title cues at the start
 of the description's first lines (folded, fuzzy; only the best-matching profile's title counts),
 plus how many of its required section keys were found (recall), how many found keys it knows
-(precision) and how many of its ``detect.keys`` were found. Without a description (a request
-alone) the caller's default profile is used, else none.
+(precision) and how many of its ``detect.keys`` were found, each weighed by the share of the
+other profiles that do not know that key (a key every template has tells none apart).
+Without a description (a request alone) the caller's default profile is used, else none.
 """
 
 from __future__ import annotations
