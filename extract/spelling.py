@@ -59,6 +59,7 @@ PLACE_KINDS = ("thành phố", "thị trấn", "thị xã", "phường", "huyệ
 _TOKEN = re.compile(r"^([^\w]*)(.*?)([^\w]*)$")
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 # dashes as OCR leaves them: "—-", "~-", glued to a word ("chính—Kế", "pháp- Hộ")
+_ETH = str.maketrans("Ðð", "Đđ")
 _DASHES = re.compile(r"\s*[-–—~]{2,}\s*|(?<=\w)[–—](?=\w)|(?<=\w)[-–—](?=\s)")
 
 
@@ -319,17 +320,22 @@ def _guess(seen: Evidence, before: str | None, word: str, after: str | None) -> 
 def _acronym(seen: Evidence, before: str | None, word: str, after: str | None) -> str | None:
     """An acronym OCR garbled ("THCSP", "THƠCS" for "THCS"), put right by the one the
     dossier writes, in capitals and without marks, right after the same word or right
-    before the same word: within two edits, and one such acronym more often than any other."""
+    before the same word: within one edit of a four-letter token, two of a longer one, and
+    one such acronym more often than any other. A token the dossier writes elsewhere too is
+    taken as written."""
     if not word.isupper() or len(word) < 3 or _LETTERS.match(word) is None \
             or set(word) <= set("IVXLCDM"):  # a Roman numeral is no acronym
         return None
     own = key([word])
+    if sum(seen.weights[i] for i in seen.at.get(own, ())) > 1:
+        return None  # written elsewhere too: a real acronym ("THPT" beside "THCS"), not a slip
+    edits = 1 if len(own) <= 4 else 2  # "THCS" is one slip from "THCSP", but two from "THPT"
     votes: dict[str, int] = {}
     for near, step in ((before, 1), (after, -1)):
         for p in seen.at.get(key([near]), ()) if near else ():
             q = p + step
             c = seen.keys[q] if 0 <= q < len(seen.keys) else None
-            if c and (c == own or c.isascii() and seen.caps[q] and Levenshtein.distance(c, own) <= 2):
+            if c and (c == own or c.isascii() and seen.caps[q] and Levenshtein.distance(c, own) <= edits):
                 votes[c] = votes.get(c, 0) + seen.weights[q]
     ranked = sorted(votes.items(), key=lambda kv: -kv[1])
     if not ranked or ranked[0][0] == own or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
@@ -351,6 +357,7 @@ def respell(text: str, seen: Evidence | None = None) -> str:
         return text
     seen = seen or Evidence()
     lex = lexicon()
+    text = text.translate(_ETH)  # Tesseract's "Ð" (Icelandic eth) is Vietnamese "Đ"
     split = [list(_TOKEN.match(raw).groups()) for raw in _DASHES.sub(" – ", text).split()]  # type: ignore[union-attr]
     cores = [c if _LETTERS.match(c) else None for _, c, _ in split]
     for i, part in enumerate(split):

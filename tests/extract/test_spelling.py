@@ -163,3 +163,12 @@ def test_a_garbled_acronym_takes_the_one_the_dossier_writes_between_the_same_wor
     assert respell(value, seen) == "tại Trường THCS Yên Phú."
     assert respell(value, attested([value], ["học sinh THCS"])) == value  # not beside these words
     assert respell("tại Trường THCS Yên Phú.", seen) == "tại Trường THCS Yên Phú."
+
+
+def test_a_real_acronym_is_not_taken_for_a_slip_of_another() -> None:
+    seen = attested(["Trường THCS Yên Phú"], ["Trường THPT Yên Phú", "Trường THPT chuyên"])
+    assert respell("Trường THCS Yên Phú", seen) == "Trường THCS Yên Phú"
+
+
+def test_tesseracts_eth_is_the_vietnamese_d() -> None:
+    assert respell("Bệnh viện Ðakhoa huyện Cẩm Khê") == "Bệnh viện Đa khoa huyện Cẩm Khê"
