@@ -13,6 +13,9 @@ files). Every value is found in the text itself, not through the sections.
   document's title ("BẢN MÔ TẢ SÁNG KIẾN", "SÁNG KIẾN KINH NGHIỆM" …) on its cover.
 - **Authors table and names**: see ``extract.authors``.
 - **Dates** come from ``extract.dates``; the signing line is "<place>, ngày … tháng … năm …".
+- **Respelling.** A value read from a document with OCR'd pages (title, addressee, field,
+  investor, confidential information, the authors' unit, position and qualification; never
+  names) goes through ``extract.spelling.respell`` with the dossier's own text as evidence.
 - **Signatures.** From a document's end upwards: signer names, "(Ký và ghi rõ họ tên)",
   roles ("Người nộp đơn", "HIỆU TRƯỞNG" …) and the place-and-date line just above them
   (for administrative papers, the dated line of their header).
