@@ -117,11 +117,17 @@ def _ordered(ext: dict[str, tuple[int, int]]) -> bool:
 
 
 def _boundaries(ext: dict[str, tuple[int, int]], body: Sequence[Word]) -> list[tuple[str, float]]:
-    """Columns left to right with the x where each ends (the last: the page's edge)."""
+    """Columns left to right with the x where each ends (the last: the page's edge). The
+    birth-date column ends at the first gap after its dates: the dates say how wide it is,
+    and the widest gap could lie inside a unit cell of short glued words."""
     cols = [c for c in COLUMNS if c in ext]
+    dates = [w.x1 for w in body if _DATE.search(w.text)]
     out = []
     for a, b in zip(cols, cols[1:]):
         lo, hi = round(sum(ext[a]) / 2), round(sum(ext[b]) / 2)  # between the titles' centres
+        first = a == "birth_date" and dates and lo < min(dates) < hi
+        if first:  # the column is as wide as its narrowest-ending date (one may lean over)
+            lo = min(dates)
         crossing = [sum(w.x0 < x < w.x1 for w in body) for x in range(lo, hi + 1)]
         least = min(crossing)
         runs, start = [], None
@@ -131,7 +137,7 @@ def _boundaries(ext: dict[str, tuple[int, int]], body: Sequence[Word]) -> list[t
             elif n != least and start is not None:
                 runs.append((k - start, start, k - 1))
                 start = None
-        _, s, e = max(runs)
+        _, s, e = min(runs, key=lambda r: r[1]) if first else max(runs)
         out.append((a, lo + (s + e) / 2))
     out.append((cols[-1], 1e9))
     return out
