@@ -128,6 +128,9 @@ def _boundaries(ext: dict[str, tuple[int, int]], body: Sequence[Word]) -> list[t
         first = a == "birth_date" and dates and lo < min(dates) < hi
         if first:  # the column is as wide as its narrowest-ending date (one may lean over)
             lo = min(dates)
+        if hi <= lo:  # a title so wide its centre passes the next one's: no gap to look in
+            out.append((a, (lo + hi) / 2))
+            continue
         crossing = [sum(w.x0 < x < w.x1 for w in body) for x in range(lo, hi + 1)]
         least = min(crossing)
         runs, start = [], None

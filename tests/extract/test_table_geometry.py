@@ -183,3 +183,14 @@ def test_a_born_digital_form_gives_its_rows_from_the_text_layer(tmp_path) -> Non
     got, _ = authors_table(page.text, [], page.text, (), page.words)
     assert [(a.name, a.unit, a.position, a.qualification, a.share_percent) for a in got] == \
         [(a.name, a.unit, a.position, a.qualification, float(a.share)) for a in NEW_AUTHORS]
+
+
+def test_a_title_wider_than_its_neighbour_does_not_break_the_columns() -> None:
+    # OCR glued a title's words to the next column's ("thángnămNơi"): its centre passes the
+    # next title's, and there is no gap between them to look in (seed 2500076 crashed here)
+    from extract.table_geometry import _boundaries
+
+    ext = {"number": (100, 130), "name": (180, 260), "birth_date": (300, 540), "unit": (400, 420),
+           "position": (560, 620), "qualification": (680, 760), "share": (800, 860)}
+    bounds = _boundaries(ext, [Word("Mai", 200, 300, 230, 310, 1)])
+    assert [c for c, _ in bounds] == list(ext) and bounds[2][1] == 415.0
