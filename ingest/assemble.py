@@ -178,7 +178,16 @@ def group_batch(s: Session, batch_id: int) -> list[Dossier]:
     readable = [i for i, v in enumerate(views) if v]
     if len(readable) < 2:
         return []
-    groups = group_files([views[i] for i in readable])
+    try:
+        groups = group_files([views[i] for i in readable])
+    except Exception as exc:  # the files stay one dossier each: nothing is lost, only not merged
+        log.exception("internal error grouping the loose files of batch %s", batch_id)
+        for i in readable:
+            s.add(ProblemRow(dossier_id=loose[i].id, stage="group", code="internal_error",
+                             message="Lỗi hệ thống khi ghép các tệp rời thành hồ sơ; tệp này được "
+                                     "giữ thành một hồ sơ riêng.",
+                             detail=f"{type(exc).__name__}: {exc}"))
+        return []
     merged = []
     for group in groups:
         if len(group) < 2:

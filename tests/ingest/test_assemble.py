@@ -89,6 +89,30 @@ def test_loose_files_are_grouped_by_title_and_authors(settings, tmp_path: Path) 
         assert len(s.scalars(select(Dossier)).all()) == 2  # the merged-away rows are gone
 
 
+def test_a_grouping_that_breaks_keeps_every_file_as_its_own_dossier(settings, tmp_path: Path,
+                                                                    monkeypatch) -> None:
+    import ingest.assemble
+
+    def broken(files):  # a bug in a stage, at the seam where jobs call it
+        raise ValueError("min() arg is an empty sequence")
+
+    monkeypatch.setattr(ingest.assemble, "group_files", broken)
+    rt = Runtime(settings, engine=FakeEngine())
+    paths = []
+    for kind in ("don_yeu_cau", "mo_ta"):
+        target = tmp_path / f"lac-son-{kind}.pdf"
+        write_pdf(target, [PdfPage(text=p) for _, p in _pages(_sample("lac-son-coppha-nhua"), (kind,))])
+        paths.append(target)
+    registered = register(rt, collect(paths, rt.limits))
+    run_all(rt)
+    with rt.db.session() as s:
+        dossiers = [s.get(Dossier, i) for i in dossiers_formed(rt, registered)]
+        assert [(d.formed_by, d.status) for d in dossiers] == [("file", "done"), ("file", "done")]
+        for d in dossiers:
+            assert [(p.stage, p.code) for p in d.problems] == [("group", "internal_error")]
+            assert d.understanding is not None  # each was still understood on its own
+
+
 def test_a_section_continued_on_the_next_photo_is_not_empty() -> None:
     from ingest.pipeline import continued
     from models.domain import Page, PageMethod
