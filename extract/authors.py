@@ -293,7 +293,15 @@ def _header_widths(line: str, below: str) -> tuple[tuple[float, ...], tuple[floa
 
 
 def _share(text: str) -> float | None:
-    return float(m.group(1).replace(",", ".")) if (m := _SHARE.search(text)) else None
+    """The share in a cell ("40%", "33,3 %"). A share above 100 whose last digit is a 9
+    is OCR's reading of "%" as "9" in a ruled cell ("109" for "10%"): the 9 is dropped."""
+    if (m := _SHARE.search(text)) is None:
+        return None
+    digits = m.group(1).replace(",", ".")
+    value = float(digits)
+    if value > 100 and digits.endswith("9") and "." not in digits and 0 < float(digits[:-1]) <= 100:
+        return float(digits[:-1])
+    return value
 
 
 def _piped(header: str, body: list[tuple[int, str]]) -> list[AuthorInfo]:
