@@ -133,11 +133,8 @@ def despeckle(image: Image.Image, level: float = 1.0) -> Image.Image:
     else:
         a = np.asarray(work if work.mode == "L" else work.convert("L"))
         ink = a < (_otsu(a) or 128)
-        padded = np.pad(ink, 1).astype(np.uint8)
-        h, w = ink.shape
-        around = sum(padded[dy:dy + h, dx:dx + w] for dy in range(3) for dx in range(3)) - ink
-        beside = sum(padded[dy:dy + h, dx:dx + w] for dy, dx in ((0, 1), (2, 1), (1, 0), (1, 2)))
-        alone = (ink & (around <= 1)) | (~ink & (beside >= 3))
+        around = _ink_around(ink, _EIGHT)
+        alone = (ink & (around <= 1)) | (~ink & (_ink_around(ink, _FOUR) >= 3))
         pixels = np.array(work)
         pixels[alone] = np.asarray(median)[alone]
         out = Image.fromarray(pixels)
@@ -264,10 +261,18 @@ def _despeckle(mask: np.ndarray) -> np.ndarray:
     Speckle is spread evenly over the page, so it adds a floor under the line profile that
     glues all lines into one and blinds the up/down test.
     """
+    return mask & (_ink_around(mask, _EIGHT) >= 2)
+
+
+_EIGHT = tuple((dy, dx) for dy in (-1, 0, 1) for dx in (-1, 0, 1) if dy or dx)
+_FOUR = ((-1, 0), (1, 0), (0, -1), (0, 1))
+
+
+def _ink_around(mask: np.ndarray, offsets: tuple[tuple[int, int], ...]) -> np.ndarray:
+    """For every pixel, how many of its neighbours at ``offsets`` are ink."""
     padded = np.pad(mask, 1).astype(np.uint8)
     h, w = mask.shape
-    count = sum(padded[dy:dy + h, dx:dx + w] for dy in range(3) for dx in range(3))
-    return mask & (count >= 3)
+    return sum(padded[1 + dy:1 + dy + h, 1 + dx:1 + dx + w] for dy, dx in offsets)
 
 
 def _flatten(image: Image.Image) -> Image.Image:
