@@ -377,15 +377,10 @@ def _problems(page: Page, geometry: preprocess.Geometry, options: OcrOptions) ->
 def page_words(words: Iterable[OcrWord], size: tuple[int, int]) -> tuple[Word, ...]:
     """The words' boxes in thousandths of the page's width and height, with a line id per
     (block, paragraph, line) of Tesseract's, numbered in reading order from 0."""
-    width, height = max(1, size[0]), max(1, size[1])
     ids: dict[tuple[int, int, int], int] = {}
-    out = []
-    for w in words:
-        line = ids.setdefault((w.block, w.paragraph, w.line), len(ids))
-        out.append(Word(unicodedata.normalize("NFC", w.text), round(w.left * 1000 / width),
-                        round(w.top * 1000 / height), round((w.left + w.width) * 1000 / width),
-                        round((w.top + w.height) * 1000 / height), line, round(w.confidence)))
-    return tuple(out)
+    return tuple(Word.on_page(w.text, (w.left, w.top, w.left + w.width, w.top + w.height), size,
+                              ids.setdefault((w.block, w.paragraph, w.line), len(ids)), w.confidence)
+                 for w in words)
 
 
 def _lines(words: tuple[OcrWord, ...], text: str, dpi: int) -> tuple[Line, ...]:

@@ -48,7 +48,7 @@ class _Words:
     broken: str | None  # why the text layer cannot be trusted
     legacy: str | None
     dpi: int  # resolution to rasterise at if this page needs OCR
-    boxes: tuple[Word, ...] = ()  # the words and where they stand, as OCR gives them
+    boxes: tuple[Word, ...] = ()  # the words and where they stand, as OCR's boxes are given
 
 
 def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOptions,
@@ -186,9 +186,8 @@ def _group_lines(words: list[dict], texts: list[str], width: float,
     out, boxes = [], []
     for number, line in enumerate(lines):
         line.sort(key=lambda wt: wt[0]["x0"])
-        boxes += [Word(nfc(t), round(float(w["x0"]) * 1000 / width), round(float(w["top"]) * 1000 / height),
-                       round(float(w["x1"]) * 1000 / width), round(float(w["bottom"]) * 1000 / height),
-                       number) for w, t in line if t.strip()]
+        boxes += [Word.on_page(t, (float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"])),
+                               (width, height), number) for w, t in line if t.strip()]
         text = nfc(" ".join(t for _, t in line))
         sizes = [float(w["size"]) for w, _ in line]
         bold_chars = sum(len(t) for w, t in line if BOLD.search(w["fontname"] or ""))

@@ -6,6 +6,7 @@ Celery or FastAPI. The orchestrator (``ingest.pipeline``) persists them.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -68,6 +69,17 @@ class Word:
     line: int
     confidence: int | None = None
 
+    @classmethod
+    def on_page(cls, text: str, box: tuple[float, float, float, float], size: tuple[float, float],
+                line: int, confidence: float | None = None) -> Word:
+        """A word from its box (left, top, right, bottom) on a page of ``size`` (width,
+        height), in whatever unit both share: pixels of a scan, points of a PDF."""
+        width, height = max(1.0, size[0]), max(1.0, size[1])
+        return cls(unicodedata.normalize("NFC", text), round(box[0] * 1000 / width),
+                   round(box[1] * 1000 / height), round(box[2] * 1000 / width),
+                   round(box[3] * 1000 / height), line,
+                   None if confidence is None else round(confidence))
+
 
 @dataclass(frozen=True)
 class Page:
@@ -77,7 +89,7 @@ class Page:
     confidence: float | None = None  # mean word confidence 0-100 for OCR pages
     lines: tuple[Line, ...] = ()
     codes: tuple[str, ...] = ()  # texts of the QR codes found on the page image (OCR pages)
-    words: tuple[Word, ...] = ()  # OCR pages: the words with their boxes (``Word``)
+    words: tuple[Word, ...] = ()  # the words with their boxes (``Word``): OCR's or the text layer's
 
     @property
     def ocr(self) -> bool:
