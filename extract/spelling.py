@@ -66,12 +66,13 @@ _DASHES = re.compile(r"\s*[-–—~]{2,}\s*|(?<=\w)[–—](?=\w)|(?<=\w)[-–�
 def key(syllables: Iterable[str]) -> str:
     """Syllables compared as Vietnamese spells them: lower case, each syllable's letters and
     marks, wherever the tone sits ("Ủy ban" and "uỷ ban" have one key)."""
-    out = []
-    for s in syllables:
-        d = unicodedata.normalize("NFD", s.lower())
-        marks = "".join(sorted(c for c in d if unicodedata.category(c) == "Mn" or c == "đ"))
-        out.append(fold(s.lower()) + marks)
-    return " ".join(out)
+    return " ".join(map(_syllable_key, syllables))
+
+
+@lru_cache(maxsize=1 << 16)
+def _syllable_key(s: str) -> str:
+    d = unicodedata.normalize("NFD", s.lower())
+    return fold(s.lower()) + "".join(sorted(c for c in d if unicodedata.category(c) == "Mn" or c == "đ"))
 
 
 @dataclass(frozen=True)
@@ -360,13 +361,15 @@ def respell(text: str, seen: Evidence | None = None) -> str:
     text = text.translate(_ETH)  # Tesseract's "Ð" (Icelandic eth) is Vietnamese "Đ"
     split = [list(_TOKEN.match(raw).groups()) for raw in _DASHES.sub(" – ", text).split()]  # type: ignore[union-attr]
     cores = [c if _LETTERS.match(c) else None for _, c, _ in split]
+
+    def around(i: int) -> tuple[str | None, str, str | None]:  # the word before, it, the word after
+        return cores[i - 1] if i else None, split[i][1], cores[i + 1] if i + 1 < len(cores) else None
+
     for i, part in enumerate(split):
-        if cores[i] and (better := _acronym(seen, cores[i - 1] if i else None, cores[i],
-                                            cores[i + 1] if i + 1 < len(cores) else None)):
+        if cores[i] and (better := _acronym(seen, *around(i))):
             part[1] = cores[i] = better
-    tokens = [_Token(lead, core, trail, _readings(core, lex, bool(cores[i]) and _guess(
-        seen, cores[i - 1] if i else None, core, cores[i + 1] if i + 1 < len(cores) else None)))
-        for i, (lead, core, trail) in enumerate(split)]
+    tokens = [_Token(lead, core, trail, _readings(core, lex, bool(cores[i]) and _guess(seen, *around(i))))
+              for i, (lead, core, trail) in enumerate(split)]
     n = len(tokens)
     # best[i]: the best score of tokens[:i], and the readings it took, each with the
     # syllables it ends up as: (token index, reading, syllables)
