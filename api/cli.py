@@ -2,6 +2,8 @@
 
     hoso ingest PATH... [--round R] [--profile P] [--prior] [--json]
     hoso show ID [--json] [--text]
+    hoso import-archive FOLDER [--metadata CSV]   the archive of recognised initiatives
+    hoso template add FILE | list | remove ID     template text that never counts as similar
     hoso separator [-o FILE] [--count N]   separator sheets to put between dossiers of a stack
     hoso worker                      a worker for the distributed mode (Redis broker)
 
@@ -19,15 +21,18 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from sqlalchemy import select
 
+from ingest.archive import archive_entries
+from ingest.duplicates import check_duplicates, unchecked
 from ingest.intake import collect
 from ingest.jobs import dossiers_formed, register
 from ingest.runner import run_embedded
 from ingest.runtime import Runtime
-from models.errors import HosoError, NotFound, ProfileError
+from models.errors import BadInput, HosoError, NotFound, ProfileError
 from models.report import build_report
 from models.settings import Settings
-from models.tables import Dossier
+from models.tables import Dossier, TemplateText
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="hoso: hồ sơ đề nghị công nhận sáng kiến → văn bản sạch, có kiểm tra.")
@@ -63,18 +68,9 @@ def ingest(
                                    f"{', '.join(sorted(known))}."))
     intake = collect(paths, rt.limits)
     registered = register(rt, intake, round=round, profile=profile, prior=prior)
-    dossier_ids = sorted({r.dossier_id for r in registered})
+    formed = _process(rt, registered)
     with rt.db.session() as s:
-        doc_ids = [d.id for i in dossier_ids for d in s.get(Dossier, i).documents]
-    with Progress(TextColumn("[bold]Đang xử lý tệp"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=err, transient=True,
-                  disable=not err.is_terminal) as bar:
-        task = bar.add_task("files", total=len(doc_ids))
-        run_embedded(rt, doc_ids, on_progress=lambda done, total: bar.update(
-            task, completed=done, total=total))
-    with rt.db.session() as s:
-        reports = [build_report(s.get(Dossier, i), with_text=text and as_json)
-                   for i in dossiers_formed(rt, registered)]
+        reports = [build_report(s.get(Dossier, i), with_text=text and as_json) for i in formed]
     for r in registered:
         if not r.new:
             err.print(f"[yellow]Hồ sơ {r.source} đã có trong hệ thống (mã {r.dossier_id}); "
@@ -90,6 +86,105 @@ def ingest(
         out.print(_table(reports))
         for report in reports:
             _understanding(out, report)
+
+
+def _process(rt: Runtime, registered: list) -> list[int]:
+    """Read every registered file to the end; return the dossiers formed, each compared with
+    the archive (a comparison a dead worker left undone is done here)."""
+    dossier_ids = sorted({r.dossier_id for r in registered})
+    with rt.db.session() as s:
+        doc_ids = [d.id for i in dossier_ids for d in s.get(Dossier, i).documents]
+    with Progress(TextColumn("[bold]Đang xử lý tệp"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task("files", total=len(doc_ids))
+        run_embedded(rt, doc_ids, on_progress=lambda done, total: bar.update(
+            task, completed=done, total=total))
+    formed = dossiers_formed(rt, registered)
+    for dossier_id in unchecked(rt, formed):
+        check_duplicates(rt, dossier_id)
+    return formed
+
+
+@app.command("import-archive")
+def import_archive(
+    folder: Annotated[Path, typer.Argument(help="thư mục kho hồ sơ", exists=True, file_okay=False)],
+    metadata: Annotated[Path | None, typer.Option(help="tệp CSV: path,title,year,unit,status,"
+                                                       "decision (mỗi dòng một hồ sơ)")] = None,
+) -> None:
+    """Nhập kho hồ sơ sáng kiến đã được công nhận (để so trùng các hồ sơ mới)."""
+    rt = _runtime()
+    try:
+        entries = archive_entries(folder, metadata)
+    except HosoError as exc:
+        _fail(exc)
+    registered, metas = [], {}
+    for entry in entries:
+        if entry.error:
+            err.print(f"[red]{entry.path}: {entry.error}[/]")
+            continue
+        got = register(rt, collect([entry.path], rt.limits), prior=True)
+        registered.extend(got)
+        for r in got:
+            metas[r.dossier_id] = entry.meta
+    with rt.db.session() as s:
+        for dossier_id, meta in metas.items():
+            s.get(Dossier, dossier_id).meta = meta or None
+    formed = _process(rt, registered)
+    with rt.db.session() as s:
+        reports = [build_report(s.get(Dossier, i)) for i in formed]
+    _out().print(_table(reports))
+    err.print(f"Đã nhập {len(formed)} hồ sơ vào kho; các hồ sơ mới sẽ được so trùng với kho này.")
+
+
+template_app = typer.Typer(add_completion=False, no_args_is_help=True,
+                           help="Văn bản mẫu (tiêu đề, nhãn biểu mẫu, văn bản pháp luật trích dẫn) "
+                                "không tính vào độ trùng lặp.")
+app.add_typer(template_app, name="template")
+
+
+@template_app.command("add")
+def template_add(
+    file: Annotated[Path, typer.Argument(help="tệp văn bản (UTF-8)", exists=True, dir_okay=False)],
+    name: Annotated[str | None, typer.Option(help="tên gợi nhớ")] = None,
+) -> None:
+    """Đăng ký văn bản mẫu."""
+    text = file.read_text(encoding="utf-8-sig")
+    if not text.strip():
+        _fail(BadInput("empty template", message=f"Tệp {file} không có nội dung."))
+    rt = _runtime()
+    with rt.db.session() as s:
+        row = TemplateText(name=name or file.stem, text=text)
+        s.add(row)
+        s.flush()
+        err.print(f"Đã đăng ký văn bản mẫu “{row.name}” (mã {row.id}); áp dụng cho các lần so "
+                  "trùng từ nay.")
+
+
+@template_app.command("list")
+def template_list() -> None:
+    """Các văn bản mẫu đã đăng ký."""
+    rt = _runtime()
+    with rt.db.session() as s:
+        rows = list(s.scalars(select(TemplateText).order_by(TemplateText.id)))
+    t = Table(title="Văn bản mẫu đã đăng ký")
+    for col in ("Mã", "Tên", "Số ký tự", "Đầu văn bản"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(str(r.id), r.name, str(len(r.text)), " ".join(r.text.split())[:60])
+    _out().print(t)
+
+
+@template_app.command("remove")
+def template_remove(template_id: Annotated[int, typer.Argument(help="mã văn bản mẫu")]) -> None:
+    """Bỏ một văn bản mẫu."""
+    rt = _runtime()
+    with rt.db.session() as s:
+        row = s.get(TemplateText, template_id)
+        if row is None:
+            _fail(NotFound(f"template {template_id}"))
+        s.delete(row)
+    err.print(f"Đã bỏ văn bản mẫu mã {template_id}.")
 
 
 @app.command()
@@ -185,6 +280,7 @@ def _table(reports: list[dict]) -> Table:
     return t
 
 
+LABEL_VI = {"identical": "giống hệt", "minor_changes": "sửa ít", "ocr_noisy": "khác do nhận dạng"}
 HOW_VI = {"round": "theo đợt", "detected": "tự nhận", "default": "mặc định", "none": "không có"}
 FORMED_VI = {"folder": "thư mục", "file": "tệp", "zip": "ZIP", "stack": "tách từ chồng quét",
              "group": "ghép các tệp rời"}
@@ -220,6 +316,24 @@ def _understanding(out: Console, r: dict) -> None:
         out.print(f"  [yellow]{x['code']}[/]{page}: {x['message']}", highlight=False)
     if not missing and not others:
         out.print("  [green]Đủ thành phần.[/]")
+    for d in r.get("duplicates", []):
+        if d.get("excluded"):
+            continue
+        who = f"hồ sơ {d['dossier']} ({d['source']}" + (f", {d['year']}" if d.get("year") else "") \
+            + (", kho đã công nhận" if d.get("prior") else "") + ")"
+        out.print(f"  [red]Nghi trùng lặp[/] với {who}: giống {d['similarity']:.0%}, "
+                  f"{d['coverage']:.0%} nội dung của hồ sơ này có trong hồ sơ kia; "
+                  f"{len(d['passages'])} đoạn trùng.", highlight=False)
+        if d.get("title"):
+            out.print(f"    Tên sáng kiến kia: {d['title']}", highlight=False)
+        for p in d["passages"][:2]:
+            ours, theirs = p["ours"], p["theirs"]
+            text = " ".join(ours["text"].split())
+            where = f"tr. {ours['page']} ↔ tr. {theirs['page']}"
+            label = LABEL_VI.get(p["label"], p["label"])
+            secret = " (đoạn của hồ sơ kia được bảo mật)" if theirs.get("withheld") else ""
+            out.print(f"    {where}, {label}, {p['score']:.0f}%{secret}: “{text[:160]}"
+                      f"{'…' if len(text) > 160 else ''}”", highlight=False)
 
 
 def _fail(exc: HosoError) -> None:

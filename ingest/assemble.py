@@ -25,14 +25,14 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ingest.pipeline import documents_of, group_files, understand
 from ingest.runtime import Runtime
 from models.domain import Line, Page, PageMethod, Word
 from models.errors import HosoError
-from models.tables import Batch, Document, Dossier, PageRow, ProblemRow
+from models.tables import Batch, Document, Dossier, DupEntry, DupMatch, PageRow, ProblemRow
 from models.understanding import DocView, Segment, StackPart, Understanding
 
 log = logging.getLogger(__name__)
@@ -207,6 +207,9 @@ def _merge(s: Session, members: list[Dossier]) -> Dossier:
             position += 1
         for problem in list(other.problems):
             problem.dossier = keep
+        s.execute(delete(DupMatch).where(or_(DupMatch.dossier_id == other.id,
+                                             DupMatch.other_id == other.id)))
+        s.execute(delete(DupEntry).where(DupEntry.dossier_id == other.id))
         s.flush()
         s.delete(other)
     s.flush()

@@ -27,6 +27,7 @@ from ingest.assemble import (
     split_document,
     understand_dossier,
 )
+from ingest.duplicates import check_duplicates
 from ingest.intake import DossierInput, Intake
 from ingest.pipeline import FileResult, process_file, split_file
 from ingest.readers import ReadContext
@@ -197,6 +198,11 @@ def process_document(rt: Runtime, document_id: int, ctx: ReadContext, *,
             understand_dossier(rt, s, dossier)
         batch_id = doc.dossier.batch_id
         status = doc.status
+        # a loose file may yet be grouped with others: it is compared once its batch is
+        finished = [d.id for d in (doc.dossier, *made)
+                    if d.status in ("done", "partial") and d.formed_by != "file"]
+    for dossier_id in finished:
+        check_duplicates(rt, dossier_id)
     _group_when_batch_done(rt, batch_id)
     return status
 
@@ -208,6 +214,11 @@ def _group_when_batch_done(rt: Runtime, batch_id: int) -> None:
             return
         for dossier in group_batch(s, batch_id):
             understand_dossier(rt, s, dossier)
+        loose = list(s.scalars(select(Dossier.id).where(
+            Dossier.batch_id == batch_id, Dossier.formed_by.in_(("file", "group")),
+            Dossier.status.in_(("done", "partial")))))
+    for dossier_id in loose:
+        check_duplicates(rt, dossier_id)
 
 
 def _settle(s: Session, dossier: Dossier) -> None:

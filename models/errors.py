@@ -10,7 +10,8 @@
     │   ├── ArchiveUnsafe          ZIP bomb, too many entries, absolute or ".." paths
     │   ├── ImageTooLarge          decompression bomb: more pixels than allowed
     │   ├── FileTooLarge           more bytes than the configured limit
-    │   └── TooManyPages           absurd page count
+    │   ├── TooManyPages           absurd page count
+    │   └── BadArchiveList         the CSV of an archive import is unreadable or incomplete
     ├── ProcessingFailed           our tools failed on good-looking input (500-ish, retried)
     │   ├── OcrTimeout             Tesseract ran past the per-page limit
     │   ├── OcrFailed              Tesseract crashed or returned garbage
@@ -105,6 +106,11 @@ class FileTooLarge(BadInput):
 class TooManyPages(BadInput):
     code = "too_many_pages"
     message_vi = "Tệp có số trang vượt giới hạn cho phép."
+
+
+class BadArchiveList(BadInput):
+    code = "bad_archive_list"
+    message_vi = "Danh sách hồ sơ của kho (tệp CSV) không đọc được hoặc thiếu cột “path”."
 
 
 class ProcessingFailed(HosoError):

@@ -2,18 +2,25 @@
 
 The same object is printed by ``hoso ingest --json`` and ``hoso show --json`` and returned by
 the API. Fields, sections and completeness come from the dossier's understanding
-(``ingest.assemble``); duplicates stay empty until their stage exists.
+(``ingest.assemble``); duplicates from its matches (``ingest.duplicates``).
+
+Confidentiality (DOMAIN.md): a passage of the *other* dossier that falls in text its authors
+marked confidential is reported without its text (``"withheld": true``) unless the reader may
+see that dossier (``may_see``, decided by the caller from the reader's role); the match itself
+is always reported. Our own passages are shown: whoever reads this report may see this dossier.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from models.domain import DOCUMENT_KINDS
-from models.tables import Document, Dossier
+from models.tables import Document, Dossier, DupMatch
 
 
-def build_report(dossier: Dossier, *, with_text: bool = False) -> dict[str, Any]:
+def build_report(dossier: Dossier, *, with_text: bool = False,
+                 may_see: Callable[[Dossier], bool] | None = None) -> dict[str, Any]:
     files = [_file(doc, with_text) for doc in dossier.documents if doc.sha256]
     names = {doc.id: doc.path for doc in dossier.documents}
     issues = [
@@ -37,7 +44,7 @@ def build_report(dossier: Dossier, *, with_text: bool = False) -> dict[str, Any]
         "sections": understood.get("sections", []),
         "completeness": understood.get("completeness",
                                        {"complete": False, "missing": [], "findings": []}),
-        "duplicates": [],
+        "duplicates": [duplicate_json(m, may_see) for m in dossier.matches],
         "issues": issues,
     }
 
@@ -47,6 +54,37 @@ EMPTY_FIELDS: dict[str, Any] = {
     "year": None, "addressee": None, "investor": None, "confidential": None, "decisions": [],
     "submitted": None, "description_title": None, "description_authors": [], "where": {},
 }
+
+
+def duplicate_json(m: DupMatch, may_see: Callable[[Dossier], bool] | None) -> dict[str, Any]:
+    other = m.other
+    fields = (other.understanding or {}).get("fields", {})
+    meta = other.meta or {}
+    see_all = bool(may_see and may_see(other))
+    return {
+        "dossier": other.id,
+        "source": other.source,
+        "title": meta.get("title") or fields.get("title") or fields.get("description_title"),
+        "year": meta.get("year") or fields.get("year"),
+        "unit": meta.get("unit") or fields.get("unit"),
+        "prior": other.prior,
+        "round": other.round,
+        "status": meta.get("status") or other.status,
+        "similarity": m.similarity,
+        "coverage": m.coverage,
+        "their_coverage": m.their_coverage,
+        "excluded": m.excluded,
+        "excluded_reason": m.excluded_reason,
+        "passages": [_passage(p, see_all) for p in m.passages],
+    }
+
+
+def _passage(p: dict, see_all: bool) -> dict[str, Any]:
+    theirs = dict(p["theirs"])
+    if theirs.pop("confidential", False) and not see_all:
+        theirs["text"], theirs["withheld"] = None, True
+    ours = {k: v for k, v in p["ours"].items() if k != "confidential"}
+    return {"ours": ours, "theirs": theirs, "score": p["score"], "label": p["label"]}
 
 
 def _file(doc: Document, with_text: bool) -> dict[str, Any]:

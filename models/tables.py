@@ -4,6 +4,9 @@
       └──< Dossier ──< Document ──< PageRow
                  └──< ProblemRow (dossier-, file- or page-level)
     Blob                         one row per stored original (content-addressed store)
+    DupEntry                     a dossier's entry in the near-duplicate index (prints + body)
+    DupMatch                     a near-duplicate found: dossier -> other, with its passages
+    TemplateText                 template text an admin registered (never counts as similar)
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -78,6 +82,9 @@ class Dossier(Base):
     formation: Mapped[dict | None] = mapped_column(JSON)  # how: stack pages, grouped files …
     profile_how: Mapped[str | None] = mapped_column(String(20))  # round|detected|default|none
     understanding: Mapped[dict | None] = mapped_column(JSON)  # fields, sections, completeness
+    # an archived dossier's record as imported: title, year, unit, status, decision …
+    meta: Mapped[dict | None] = mapped_column(JSON)
+    duplicates_checked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -88,6 +95,10 @@ class Dossier(Base):
     )
     problems: Mapped[list[ProblemRow]] = relationship(
         back_populates="dossier", order_by="ProblemRow.id"
+    )
+    matches: Mapped[list[DupMatch]] = relationship(
+        foreign_keys="DupMatch.dossier_id", order_by="DupMatch.similarity.desc()",
+        viewonly=True
     )
 
 
@@ -150,3 +161,40 @@ class ProblemRow(Base):
     message: Mapped[str] = mapped_column(Text)
     detail: Mapped[str | None] = mapped_column(Text)
     dossier: Mapped[Dossier] = relationship(back_populates="problems")
+
+
+class DupEntry(Base):
+    """A dossier as the near-duplicate index holds it. A new entry (new id) replaces the
+    dossier's earlier one, so processes that cache the index catch up by reading ids."""
+
+    __tablename__ = "dup_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), unique=True)
+    prints: Mapped[bytes] = mapped_column(LargeBinary)  # uint32 little-endian, sorted, unique
+    body: Mapped[bytes] = mapped_column(LargeBinary)  # checks.dup_text.pack
+    own_tokens: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class DupMatch(Base):
+    __tablename__ = "dup_matches"
+    __table_args__ = (UniqueConstraint("dossier_id", "other_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    other_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    similarity: Mapped[float] = mapped_column(Float)
+    coverage: Mapped[float] = mapped_column(Float)  # share of this dossier's own text in other
+    their_coverage: Mapped[float] = mapped_column(Float)
+    passages: Mapped[list] = mapped_column(JSON)  # both texts kept; redacted when reported
+    excluded: Mapped[bool] = mapped_column(Boolean, default=False)
+    excluded_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    other: Mapped[Dossier] = relationship(foreign_keys=[other_id])
+
+
+class TemplateText(Base):
+    __tablename__ = "template_texts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,136 @@
+"""The retrieval index: which dossiers share prints with a new one.
+
+A print is a sampled, hashed run of PRINT_N folded tokens of a dossier's own text
+(``checks.shingles``). The index is an inverted file held in two numpy arrays sorted by print
+(4 + 4 bytes a posting), plus a small *delta* of dossiers added since the last merge; a merge
+(``compact``) inserts the delta into the sorted base in linear time. A dossier indexed again
+(re-read, re-understood) replaces its earlier entry; the old postings are skipped until the
+next merge.
+
+Why an inverted file of prints and not MinHash LSH over whole dossiers: a section lifted into
+an otherwise new dossier shares a tenth of its text, a Jaccard similarity LSH cannot find
+without drowning in candidates; shared prints find it (every shared passage of a few dozen
+words shares some), and the number of dossiers holding a print says directly which text is
+template text (``checks.boilerplate.common_regions``). This is the fingerprinting of Manber
+(1994) and MOSS, and the candidate retrieval step of the PAN text-alignment systems.
+
+Pure data structure: persisting entries is the orchestrator's job (``ingest.duplicates``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+COMPACT_AT = 250_000  # postings in the delta before it is merged into the base
+
+
+class PrintIndex:
+    def __init__(self) -> None:
+        self._h = np.zeros(0, dtype=np.uint32)  # base: prints, sorted
+        self._d = np.zeros(0, dtype=np.uint32)  # base: dossier of each posting
+        self._in_base: set[int] = set()
+        self._stale: set[int] = set()  # in the base, but replaced or removed since
+        self._delta: dict[int, np.ndarray] = {}
+        self._delta_sorted: tuple[np.ndarray, np.ndarray] | None = None
+
+    # ------------------------------------------------------------------ updates
+    def add(self, dossier: int, prints: np.ndarray) -> None:
+        """Index (or re-index) one dossier's prints."""
+        if dossier in self._in_base:
+            self._stale.add(dossier)
+        self._delta[dossier] = np.unique(np.asarray(prints, dtype=np.uint32))
+        self._delta_sorted = None
+        if sum(len(p) for p in self._delta.values()) >= COMPACT_AT:
+            self.compact()
+
+    def add_many(self, entries: Iterable[tuple[int, np.ndarray]]) -> None:
+        """Bulk load (start-up, archive import): one sort at the end."""
+        for dossier, prints in entries:
+            if dossier in self._in_base:
+                self._stale.add(dossier)
+            self._delta[dossier] = np.unique(np.asarray(prints, dtype=np.uint32))
+        self._delta_sorted = None
+        self.compact()
+
+    def remove(self, dossier: int) -> None:
+        self._delta.pop(dossier, None)
+        self._delta_sorted = None
+        if dossier in self._in_base:
+            self._stale.add(dossier)
+
+    def compact(self) -> None:
+        """Merge the delta into the sorted base, dropping stale postings."""
+        if self._stale:
+            keep = ~np.isin(self._d, np.fromiter(self._stale, dtype=np.uint32))
+            self._h, self._d = self._h[keep], self._d[keep]
+            self._in_base -= self._stale
+            self._stale.clear()
+        if self._delta:
+            h, d = self._delta_arrays()
+            at = np.searchsorted(self._h, h)
+            self._h = np.insert(self._h, at, h)
+            self._d = np.insert(self._d, at, d)
+            self._in_base |= set(self._delta)
+            self._delta.clear()
+            self._delta_sorted = None
+
+    def _delta_arrays(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._delta_sorted is None:
+            if self._delta:
+                h = np.concatenate(list(self._delta.values()))
+                d = np.concatenate([np.full(len(p), k, dtype=np.uint32)
+                                    for k, p in self._delta.items()])
+                order = np.argsort(h, kind="stable")
+                self._delta_sorted = (h[order], d[order])
+            else:
+                self._delta_sorted = (np.zeros(0, np.uint32), np.zeros(0, np.uint32))
+        return self._delta_sorted
+
+    # ------------------------------------------------------------------ queries
+    def __len__(self) -> int:
+        return len((self._in_base - self._stale) | set(self._delta))
+
+    def __contains__(self, dossier: int) -> bool:
+        return dossier in self._delta or (dossier in self._in_base and dossier not in self._stale)
+
+    @property
+    def postings(self) -> int:
+        return len(self._h) + sum(len(p) for p in self._delta.values())
+
+    @property
+    def nbytes(self) -> int:
+        return self._h.nbytes + self._d.nbytes + sum(p.nbytes for p in self._delta.values())
+
+    def df(self, prints: np.ndarray) -> np.ndarray:
+        """How many dossiers hold each print (stale postings included until a merge)."""
+        q = np.asarray(prints, dtype=np.uint32)
+        out = np.searchsorted(self._h, q, "right") - np.searchsorted(self._h, q, "left")
+        dh, _ = self._delta_arrays()
+        return out + np.searchsorted(dh, q, "right") - np.searchsorted(dh, q, "left")
+
+    def hits(self, prints: np.ndarray, *, max_df: int | None = None,
+             exclude: Iterable[int] = ()) -> dict[int, int]:
+        """Dossier -> how many of ``prints`` it holds, skipping prints held by more than
+        ``max_df`` dossiers (template text) and the dossiers in ``exclude``."""
+        q = np.unique(np.asarray(prints, dtype=np.uint32))
+        if max_df is not None:
+            q = q[self.df(q) <= max_df]
+        found: list[np.ndarray] = []
+        for h, d, base in ((self._h, self._d, True), (*self._delta_arrays(), False)):
+            lo, hi = np.searchsorted(h, q, "left"), np.searchsorted(h, q, "right")
+            lens = hi - lo
+            total = int(lens.sum())
+            if not total:
+                continue
+            offsets = np.repeat(lo - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
+            owners = d[offsets + np.arange(total)]
+            if base and self._stale:  # replaced since: their new postings are in the delta
+                owners = owners[~np.isin(owners, np.fromiter(self._stale, dtype=np.uint32))]
+            found.append(owners)
+        if not found:
+            return {}
+        ids, counts = np.unique(np.concatenate(found), return_counts=True)
+        skip = set(exclude)
+        return {k: n for k, n in zip(ids.tolist(), counts.tolist()) if k not in skip}

@@ -1,0 +1,138 @@
+"""Near-duplicates of one dossier: retrieve candidates, align passages, decide, explain.
+
+    retrieve   the dossier's prints against the index (``checks.dup_index``); prints held by
+               many dossiers are template text and neither retrieve nor align
+               (``checks.boilerplate.common_regions``); the best-sharing CANDIDATES dossiers go on
+    align      passages of each candidate (``checks.align``)
+    decide     a candidate is a near-duplicate when its passages hold at least MIN_MATCHED
+               tokens of our own text, one passage at least MIN_PASSAGE of them, with agreement
+               MIN_AGREEMENT: a paragraph or more copied, whatever the titles say
+    explain    similarity, coverage (the share of our own text found in theirs, and of theirs
+               in ours), and the passages with file, page and section on both sides
+
+Titles are not part of the own text (``checks.dup_text``), so a formulaic title shared by two
+independent dossiers finds nothing, and the same body under a new title finds everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from checks.align import Passage, align
+from checks.boilerplate import common_df, common_regions
+from checks.dup_index import PrintIndex
+from checks.dup_text import Body
+from checks.shingles import PRINT_N
+
+CANDIDATES = 25
+MIN_HITS = 3
+MIN_PASSAGE = 25  # own tokens of our text in the longest passage
+MIN_MATCHED = 40  # own tokens of our text in all passages
+MIN_AGREEMENT = 70.0  # folded ratio of a passage that counts
+
+
+@dataclass(frozen=True)
+class Side:
+    file: str
+    page: int
+    last_page: int
+    section: str | None
+    text: str
+    confidential: bool
+
+
+@dataclass(frozen=True)
+class MatchPassage:
+    ours: Side
+    theirs: Side
+    score: float
+    label: str
+    tokens: int  # own tokens of ours in it
+
+
+@dataclass(frozen=True)
+class Match:
+    other: int
+    similarity: float
+    coverage: float  # share of our own text found in theirs
+    their_coverage: float  # share of their own text found in ours
+    passages: tuple[MatchPassage, ...]
+
+    @property
+    def duplicate(self) -> bool:
+        sizes = [p.tokens for p in self.passages]
+        return bool(sizes) and max(sizes) >= MIN_PASSAGE and sum(sizes) >= MIN_MATCHED
+
+
+def own_text(body: Body, index: PrintIndex, *, indexed: bool = False) -> np.ndarray:
+    """Our own-text mask less the text many archived dossiers share (``indexed``: this
+    dossier is itself in the index, so every print counts one holder too many)."""
+    at, values = body.prints()
+    if not len(at):
+        return body.own
+    df = index.df(values) - (1 if indexed else 0)
+    common = df > common_df(len(index))
+    return body.own & ~common_regions(at, common, PRINT_N, len(body))
+
+
+def candidates(body: Body, own: np.ndarray, index: PrintIndex, *,
+               exclude: Iterable[int] = ()) -> list[tuple[int, int]]:
+    """(dossier, shared prints) of the best CANDIDATES, most shared first."""
+    _, values = body.prints(own)
+    hits = index.hits(values, max_df=common_df(len(index)), exclude=exclude)
+    best = sorted(((n, d) for d, n in hits.items() if n >= MIN_HITS), reverse=True)
+    return [(d, n) for n, d in best[:CANDIDATES]]
+
+
+def compare(ours: Body, own: np.ndarray, theirs: Body, other: int) -> Match | None:
+    passages = [p for p in align(ours, theirs, own) if p.folded_score >= MIN_AGREEMENT]
+    if not passages:
+        return None
+    ours_hit = np.zeros(len(ours), dtype=bool)
+    theirs_hit = np.zeros(len(theirs), dtype=bool)
+    shown = []
+    for p in passages:
+        ours_hit[p.ours[0]:p.ours[1] + 1] = True
+        theirs_hit[p.theirs[0]:p.theirs[1] + 1] = True
+        shown.append(MatchPassage(_side(ours, *p.ours), _side(theirs, *p.theirs), p.score,
+                                  p.label, int(own[p.ours[0]:p.ours[1] + 1].sum())))
+    own_ours, own_theirs = int(own.sum()), theirs.own_count
+    got_ours, got_theirs = int((ours_hit & own).sum()), int((theirs_hit & theirs.own).sum())
+    agreement = _weighted_score(passages)
+    coverage = got_ours / own_ours if own_ours else 0.0
+    their_coverage = got_theirs / own_theirs if own_theirs else 0.0
+    similarity = (got_ours + got_theirs) / (own_ours + own_theirs) * agreement / 100 \
+        if own_ours + own_theirs else 0.0
+    return Match(other, round(min(1.0, similarity), 3), round(min(1.0, coverage), 3),
+                 round(min(1.0, their_coverage), 3), tuple(shown))
+
+
+def find_duplicates(body: Body, index: PrintIndex, load: Callable[[int], Body | None], *,
+                    exclude: Iterable[int] = (), indexed: bool = False) -> list[Match]:
+    """Near-duplicates of ``body`` among the indexed dossiers, most similar first.
+    ``load`` gives an indexed dossier's body (None when it is gone)."""
+    own = own_text(body, index, indexed=indexed)
+    found = []
+    for other, _ in candidates(body, own, index, exclude=exclude):
+        theirs = load(other)
+        if theirs is None:
+            continue
+        match = compare(body, own, theirs, other)
+        if match is not None and match.duplicate:
+            found.append(match)
+    return sorted(found, key=lambda m: (-m.similarity, m.other))
+
+
+def _side(body: Body, first: int, last: int) -> Side:
+    a, b = body.line(first), body.line(last)
+    secret = bool(body.confidential[first:last + 1].any())
+    return Side(a.file, a.page, b.page if b.file == a.file else a.page, a.section,
+                body.span(first, last), secret)
+
+
+def _weighted_score(passages: list[Passage]) -> float:
+    weights = [p.ours[1] - p.ours[0] + 1 for p in passages]
+    return sum(p.folded_score * w for p, w in zip(passages, weights)) / sum(weights)

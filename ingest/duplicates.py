@@ -1,0 +1,195 @@
+"""Near-duplicate jobs: index a finished dossier, compare it with every other, store matches.
+
+    index     the dossier's body (``checks.dup_text``) and prints -> a ``DupEntry`` row,
+              committed before comparing, so that of two copies finishing at the same time
+              on two workers, the later always sees the earlier
+    compare   ``checks.duplicates.find_duplicates`` against the process's ``ArchiveIndex``
+              (every indexed dossier: the prior archive and all submissions, of every round)
+    store     a ``DupMatch`` each way: the new dossier warns of the old, and the old (or the
+              other submission of the same round) warns of the new
+
+The prints of every dossier live in the database (PostgreSQL in the distributed mode); each
+process keeps them in memory as a ``PrintIndex`` and catches up by reading entries with ids
+above the last it saw (ids are handed out in order; a LAG window re-reads recent ones that
+committed late).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import UTC, datetime
+
+import numpy as np
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session
+
+from checks.boilerplate import Boilerplate
+from checks.dup_index import PrintIndex
+from checks.dup_text import Body, body_of, pack, unpack
+from checks.duplicates import Match, compare, find_duplicates, own_text
+from ingest.assemble import doc_views
+from ingest.runtime import Runtime
+from models.tables import Dossier, DupEntry, DupMatch, ProblemRow, TemplateText
+from models.understanding import Section
+
+log = logging.getLogger(__name__)
+
+LAG = 1000  # entry ids below the highest seen that are read again (late commits)
+CHECKABLE = ("done", "partial")
+
+
+class ArchiveIndex:
+    """The in-memory index of one process, kept in step with the ``dup_entries`` table."""
+
+    def __init__(self) -> None:
+        self.index = PrintIndex()
+        self._entry_of: dict[int, int] = {}  # dossier -> entry id held
+        self._top = 0
+        self._lock = threading.Lock()
+
+    def refresh(self, s: Session) -> None:
+        with self._lock:
+            rows = s.execute(select(DupEntry.id, DupEntry.dossier_id, DupEntry.prints)
+                             .where(DupEntry.id > self._top - LAG)).all()
+            fresh = [(d, np.frombuffer(p, dtype="<u4")) for i, d, p in rows
+                     if self._entry_of.get(d) != i]
+            if len(fresh) > 1000:
+                self.index.add_many(fresh)
+            else:
+                for d, p in fresh:
+                    self.index.add(d, p)
+            for i, d, _ in rows:
+                self._entry_of[d] = i
+                self._top = max(self._top, i)
+
+    def forget(self, dossier: int) -> None:
+        with self._lock:
+            self.index.remove(dossier)
+            self._entry_of.pop(dossier, None)
+
+
+_ARCHIVES: dict[str, ArchiveIndex] = {}
+
+
+def archive_index(rt: Runtime) -> ArchiveIndex:
+    """One index per database per process."""
+    return _ARCHIVES.setdefault(rt.settings.db_url, ArchiveIndex())
+
+
+def boilerplate(rt: Runtime, s: Session) -> Boilerplate:
+    """Built-in template text, every profile's headings and the admin's templates."""
+    registered = tuple(s.scalars(select(TemplateText.text).order_by(TemplateText.id)))
+    headings = tuple(h for p in rt.profiles.values() for hs in p.cues.values() for h in hs)
+    key = (rt.settings.db_url, registered, headings)
+    cached = _BOILERPLATE.get(rt.settings.db_url)
+    if cached is None or cached[0] != key:
+        cached = (key, Boilerplate.standard((*headings, *registered)))
+        _BOILERPLATE[rt.settings.db_url] = cached
+    return cached[1]
+
+
+_BOILERPLATE: dict[str, tuple[tuple, Boilerplate]] = {}
+
+
+# ---------------------------------------------------------------------------- jobs
+
+
+def dossier_body(rt: Runtime, s: Session, dossier: Dossier) -> Body:
+    understood = dossier.understanding or {}
+    fields = understood.get("fields", {})
+    sections = [Section(x["key"], x["heading"], x["file"], x["page"], x["chars"], x["document"],
+                        x.get("empty", False)) for x in understood.get("sections", [])]
+    title = fields.get("title") or fields.get("description_title") or (dossier.meta or {}).get("title")
+    return body_of(doc_views(dossier), sections, boilerplate(rt, s), title=title,
+                   confidential=fields.get("confidential"))
+
+
+def index_dossier(rt: Runtime, dossier_id: int) -> Body | None:
+    """Write the dossier's index entry (replacing an earlier one); None when not finished."""
+    with rt.db.session() as s:
+        dossier = s.get(Dossier, dossier_id)
+        if dossier is None or dossier.status not in CHECKABLE:
+            return None
+        body = dossier_body(rt, s, dossier)
+        _, prints = body.prints()
+        s.execute(delete(DupEntry).where(DupEntry.dossier_id == dossier_id))
+        s.add(DupEntry(dossier_id=dossier_id, prints=np.unique(prints).astype("<u4").tobytes(),
+                       body=pack(body), own_tokens=body.own_count))
+    return body
+
+
+def check_duplicates(rt: Runtime, dossier_id: int) -> list[Match]:
+    """Index one finished dossier and record its near-duplicates both ways. A failure is a
+    problem recorded on the dossier, never a lost file."""
+    try:
+        body = index_dossier(rt, dossier_id)
+        if body is None:
+            return []
+        archive = archive_index(rt)
+        with rt.db.session() as s:
+            archive.refresh(s)
+            loaded: dict[int, Body | None] = {}
+
+            def load(other: int) -> Body | None:
+                if other not in loaded:
+                    data = s.scalar(select(DupEntry.body).where(DupEntry.dossier_id == other))
+                    loaded[other] = unpack(data) if data is not None else None
+                return loaded[other]
+
+            matches = find_duplicates(body, archive.index, load, exclude={dossier_id},
+                                      indexed=dossier_id in archive.index)
+            _store(s, archive, dossier_id, body, matches, load)
+            s.get(Dossier, dossier_id).duplicates_checked_at = datetime.now(UTC)
+        return matches
+    except Exception as exc:  # the dossier stays, its other results too
+        log.exception("internal error checking dossier %s for duplicates", dossier_id)
+        with rt.db.session() as s:
+            s.add(ProblemRow(dossier_id=dossier_id, stage="duplicates", code="internal_error",
+                             message="Lỗi hệ thống khi so trùng với kho hồ sơ; đã ghi nhật ký "
+                                     "để xử lý.", detail=f"{type(exc).__name__}: {exc}"))
+        return []
+
+
+def _store(s: Session, archive: ArchiveIndex, dossier_id: int, body: Body, matches: list[Match],
+           load) -> None:
+    excluded = {(m.dossier_id, m.other_id): (m.excluded, m.excluded_reason)
+                for m in s.scalars(select(DupMatch).where(or_(DupMatch.dossier_id == dossier_id,
+                                                              DupMatch.other_id == dossier_id)))}
+    s.execute(delete(DupMatch).where(or_(DupMatch.dossier_id == dossier_id,
+                                         DupMatch.other_id == dossier_id)))
+    for m in matches:
+        s.add(_row(dossier_id, m, excluded))
+        theirs = load(m.other)
+        back = compare(theirs, own_text(theirs, archive.index, indexed=True), body, dossier_id)
+        if back is not None:
+            s.add(_row(m.other, back, excluded))
+
+
+def _row(dossier_id: int, m: Match, excluded: dict) -> DupMatch:
+    was, reason = excluded.get((dossier_id, m.other), (False, None))
+    return DupMatch(dossier_id=dossier_id, other_id=m.other, similarity=m.similarity,
+                    coverage=m.coverage, their_coverage=m.their_coverage,
+                    passages=[passage_json(p) for p in m.passages], excluded=was,
+                    excluded_reason=reason)
+
+
+def passage_json(p) -> dict:
+    def side(x) -> dict:
+        return {"file": x.file, "page": x.page, "last_page": x.last_page, "section": x.section,
+                "text": x.text, "confidential": x.confidential}
+    return {"ours": side(p.ours), "theirs": side(p.theirs), "score": p.score, "label": p.label,
+            "tokens": p.tokens}
+
+
+def unchecked(rt: Runtime, dossier_ids: list[int]) -> list[int]:
+    """Finished dossiers among ``dossier_ids`` whose duplicate check has not run (a worker
+    died in between): the caller checks them."""
+    with rt.db.session() as s:
+        return list(s.scalars(select(Dossier.id).where(
+            Dossier.id.in_(dossier_ids), Dossier.status.in_(CHECKABLE),
+            Dossier.duplicates_checked_at.is_(None), Dossier.understanding.is_not(None))))
+
+
+def index_size(s: Session) -> int:
+    return s.scalar(select(func.count()).select_from(DupEntry)) or 0
