@@ -2,10 +2,12 @@
 
     seed    every run of SEED_N folded tokens of our own text that the other text also has
             (a run found more than MAX_REPEAT times in the other text is too common to say where)
-    extend  seeds chain into a passage while both texts advance in step, with gaps of at most
-            GAP tokens (an edited word breaks three seeds; a sentence rewritten breaks more)
-    merge   passages that follow each other in both texts within MERGE_GAP tokens become one
-            (a heading or a quoted law between two copied paragraphs)
+    extend  seeds chain into a passage while both texts advance in step: gaps of at most GAP
+            tokens, and neither text more than DRIFT tokens ahead of the other (an edited word
+            breaks three seeds; a word inserted shifts one text by one)
+    merge   passages that follow each other in both texts, within MERGE_GAP tokens and about
+            as far in both, become one (a heading between two copied paragraphs; a paragraph
+            left out of one text keeps the two apart)
     filter  a passage keeps when it has MIN_SEEDS seeds and MIN_TOKENS own tokens, and its
             texts agree (rapidfuzz ratio of the folded texts) at least MIN_SCORE
 
@@ -26,6 +28,7 @@ from checks.shingles import SEED_N, TOKEN, all_of, fold
 
 MAX_REPEAT = 4
 GAP = 30
+DRIFT = 8  # how much further one text may advance than the other between two seeds
 MERGE_GAP = 60
 MIN_SEEDS = 4
 MIN_TOKENS = 15
@@ -76,7 +79,7 @@ def chain(i: np.ndarray, j: np.ndarray) -> list[list[int]]:
         best, cost = None, None
         for p in active:
             di, dj = a - p[2], b - p[3]
-            if 0 < di <= GAP and -2 <= dj <= GAP:
+            if 0 < di <= GAP and 0 < dj <= GAP and abs(dj - di) <= DRIFT:
                 c = di + abs(dj - di)
                 if cost is None or c < cost:
                     best, cost = p, c
@@ -92,7 +95,8 @@ def merge(passages: list[list[int]]) -> list[list[int]]:
     out: list[list[int]] = []
     for p in sorted(passages):
         q = out[-1] if out else None
-        if q and p[0] - q[2] <= MERGE_GAP and 0 <= p[1] - q[3] <= MERGE_GAP:
+        gi, gj = (p[0] - q[2], p[1] - q[3]) if q else (0, 0)
+        if q and 0 < gi <= MERGE_GAP and 0 < gj <= MERGE_GAP and abs(gi - gj) <= 2 * DRIFT:
             q[2], q[3], q[4] = max(q[2], p[2]), max(q[3], p[3]), q[4] + p[4]
         elif q and p[0] <= q[2] + SEED_N - 1:  # overlaps in our text: the richer one stays
             if p[4] > q[4]:

@@ -43,6 +43,8 @@ from models.understanding import DocView, Section
 
 COMPARED_KINDS = ("don_yeu_cau", "mo_ta", "khac")
 MARKED = re.compile(r"\b(?:bao mat|khong cong khai|tai lieu mat)\b|\(\s*mat\s*\)")
+NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z])[.)]\s")
+HEADING_WORDS = 16  # a line this short that says "(bảo mật)" marks what follows
 CONFIDENTIAL_KEYS = ("bao_mat",)
 NO_CONFIDENTIAL = re.compile(r"^\W*khong(?: co)?\W*$")
 
@@ -150,10 +152,14 @@ def body_of(docs: Sequence[DocView], sections: Sequence[Section], boilerplate: B
                 if not raw.strip():
                     continue
                 heading = False
+                folded = fold(raw)
                 if heads and _starts_heading(raw, heads[0].heading):
                     sec = heads.pop(0)
                     section, heading = sec.key, True
                     secret = sec.key in CONFIDENTIAL_KEYS or bool(MARKED.search(fold(sec.heading)))
+                elif len(raw.split()) <= HEADING_WORDS and (MARKED.search(folded) or NUMBERED.match(folded)):
+                    # a heading the outline does not know: "3. Giải pháp kỹ thuật (bảo mật)"
+                    secret = bool(MARKED.search(folded))
                 lines.append(Line(offset, doc.file, page.number, section, heading, secret,
                                   page.ocr))
                 parts.append(raw)

@@ -39,9 +39,11 @@ class Side:
     file: str
     page: int
     last_page: int
-    section: str | None
+    section: str | None  # where the passage starts
+    sections: tuple[str, ...]  # every section it runs through
     text: str
     confidential: bool
+    public_text: str | None = None  # the text with its confidential lines left out
 
 
 @dataclass(frozen=True)
@@ -129,8 +131,25 @@ def find_duplicates(body: Body, index: PrintIndex, load: Callable[[int], Body | 
 def _side(body: Body, first: int, last: int) -> Side:
     a, b = body.line(first), body.line(last)
     secret = bool(body.confidential[first:last + 1].any())
-    return Side(a.file, a.page, b.page if b.file == a.file else a.page, a.section,
-                body.span(first, last), secret)
+    lines = body.lines[int(body.line_of[first]):int(body.line_of[last]) + 1]
+    sections = tuple(dict.fromkeys(ln.section for ln in lines if ln.section))
+    return Side(a.file, a.page, b.page if b.file == a.file else a.page, a.section, sections,
+                body.span(first, last), secret, _public(body, first, last) if secret else None)
+
+
+WITHHELD = "[…]"
+
+
+def _public(body: Body, first: int, last: int) -> str:
+    """The passage as someone who may not see the dossier's confidential text sees it."""
+    out: list[str] = []
+    for t in range(first, last + 1):
+        if body.confidential[t]:
+            if not out or out[-1] != WITHHELD:
+                out.append(WITHHELD)
+        else:
+            out.append(body.span(t, t))
+    return " ".join(out)
 
 
 def _weighted_score(passages: list[Passage]) -> float:

@@ -177,7 +177,8 @@ def _row(dossier_id: int, m: Match, excluded: dict) -> DupMatch:
 def passage_json(p) -> dict:
     def side(x) -> dict:
         return {"file": x.file, "page": x.page, "last_page": x.last_page, "section": x.section,
-                "text": x.text, "confidential": x.confidential}
+                "sections": list(x.sections), "text": x.text, "confidential": x.confidential,
+                "public_text": x.public_text}
     return {"ours": side(p.ours), "theirs": side(p.theirs), "score": p.score, "label": p.label,
             "tokens": p.tokens}
 

@@ -4,10 +4,11 @@ The same object is printed by ``hoso ingest --json`` and ``hoso show --json`` an
 the API. Fields, sections and completeness come from the dossier's understanding
 (``ingest.assemble``); duplicates from its matches (``ingest.duplicates``).
 
-Confidentiality (DOMAIN.md): a passage of the *other* dossier that falls in text its authors
-marked confidential is reported without its text (``"withheld": true``) unless the reader may
-see that dossier (``may_see``, decided by the caller from the reader's role); the match itself
-is always reported. Our own passages are shown: whoever reads this report may see this dossier.
+Confidentiality (DOMAIN.md): a passage of the *other* dossier that runs through text its
+authors marked confidential is reported with those words left out ("[…]", and
+``"withheld": true``) unless the reader may see that dossier (``may_see``, decided by the
+caller from the reader's role); the match itself is always reported. Our own passages are
+shown: whoever reads this report may see this dossier.
 """
 
 from __future__ import annotations
@@ -80,10 +81,10 @@ def duplicate_json(m: DupMatch, may_see: Callable[[Dossier], bool] | None) -> di
 
 
 def _passage(p: dict, see_all: bool) -> dict[str, Any]:
-    theirs = dict(p["theirs"])
-    if theirs.pop("confidential", False) and not see_all:
-        theirs["text"], theirs["withheld"] = None, True
-    ours = {k: v for k, v in p["ours"].items() if k != "confidential"}
+    theirs = {k: v for k, v in p["theirs"].items() if k != "public_text"}
+    if theirs.pop("confidential", False) and not see_all:  # their confidential words left out
+        theirs["text"], theirs["withheld"] = p["theirs"].get("public_text"), True
+    ours = {k: v for k, v in p["ours"].items() if k not in ("confidential", "public_text")}
     return {"ours": ours, "theirs": theirs, "score": p["score"], "label": p["label"]}
 
 

@@ -1,0 +1,63 @@
+"""The print index: incremental updates, re-indexing, removal and merging keep answers exact."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from checks import dup_index
+from checks.dup_index import PrintIndex
+
+
+def prints(*values: int) -> np.ndarray:
+    return np.array(values, dtype=np.uint32)
+
+
+def test_hits_count_shared_prints_per_dossier() -> None:
+    idx = PrintIndex()
+    idx.add(1, prints(10, 20, 30))
+    idx.add(2, prints(20, 30, 40, 50))
+    assert idx.hits(prints(20, 30, 50)) == {1: 2, 2: 3}
+    assert idx.hits(prints(20, 30, 50), exclude=[2]) == {1: 2}
+    assert list(idx.df(prints(10, 20, 99))) == [1, 2, 0]
+
+
+def test_common_prints_are_skipped() -> None:
+    idx = PrintIndex()
+    for d in range(1, 6):
+        idx.add(d, prints(7, 100 + d))
+    assert idx.hits(prints(7, 101), max_df=3) == {1: 1}
+    assert idx.hits(prints(7, 101)) == {1: 2, 2: 1, 3: 1, 4: 1, 5: 1}
+
+
+def test_reindexing_replaces_before_and_after_a_merge() -> None:
+    idx = PrintIndex()
+    idx.add(1, prints(1, 2, 3))
+    idx.compact()
+    idx.add(1, prints(3, 4))  # re-read: the old prints 1, 2 are gone, 3 counts once
+    assert idx.hits(prints(1, 2, 3, 4)) == {1: 2}
+    idx.compact()
+    assert idx.hits(prints(1, 2, 3, 4)) == {1: 2}
+    assert idx.postings == 2 and len(idx) == 1
+
+
+def test_removed_dossiers_are_never_returned() -> None:
+    idx = PrintIndex()
+    idx.add_many([(1, prints(5, 6)), (2, prints(5))])
+    idx.remove(1)
+    assert idx.hits(prints(5, 6)) == {2: 1} and 1 not in idx
+    idx.compact()
+    assert idx.hits(prints(5, 6)) == {2: 1} and len(idx) == 1
+
+
+def test_delta_merges_by_itself_and_matches_a_fresh_build(monkeypatch) -> None:
+    monkeypatch.setattr(dup_index, "COMPACT_AT", 50)
+    rng = np.random.default_rng(1)
+    entries = [(d, rng.integers(0, 500, 30).astype(np.uint32)) for d in range(40)]
+    step = PrintIndex()
+    for d, p in entries:
+        step.add(d, p)
+    bulk = PrintIndex()
+    bulk.add_many(entries)
+    q = rng.integers(0, 500, 80).astype(np.uint32)
+    assert step.hits(q) == bulk.hits(q)
+    assert step.postings == bulk.postings
