@@ -1,5 +1,6 @@
 # hoso — set-up and main jobs. On a fresh Debian machine, as root:
-#   make run    install everything, generate the samples if absent, ingest them, print the table
+#   make run    install everything, generate the samples if absent, import the sample archive,
+#               ingest the samples, print the table (duplicate warnings included)
 #   make test   install everything, run the whole test suite
 SHELL := /bin/bash
 .ONESHELL:
@@ -20,6 +21,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils 
 .PHONY: run test setup system venv model samples bench bench-understanding clean
 
 run: setup samples
+	$(VENV)/bin/hoso import-archive samples/archive --metadata samples/archive/danh-sach.csv
 	$(VENV)/bin/hoso ingest samples/dossiers
 
 test: setup

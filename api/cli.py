@@ -326,7 +326,7 @@ def _understanding(out: Console, r: dict) -> None:
                   f"{len(d['passages'])} đoạn trùng.", highlight=False)
         if d.get("title"):
             out.print(f"    Tên sáng kiến kia: {d['title']}", highlight=False)
-        for p in d["passages"][:2]:
+        for p in sorted(d["passages"], key=lambda p: -(p.get("words") or 0))[:2]:
             ours, theirs = p["ours"], p["theirs"]
             text = " ".join(ours["text"].split())
             where = f"tr. {ours['page']} ↔ tr. {theirs['page']}"

@@ -85,7 +85,8 @@ def _passage(p: dict, see_all: bool) -> dict[str, Any]:
     if theirs.pop("confidential", False) and not see_all:  # their confidential words left out
         theirs["text"], theirs["withheld"] = p["theirs"].get("public_text"), True
     ours = {k: v for k, v in p["ours"].items() if k not in ("confidential", "public_text")}
-    return {"ours": ours, "theirs": theirs, "score": p["score"], "label": p["label"]}
+    return {"ours": ours, "theirs": theirs, "score": p["score"], "label": p["label"],
+            "words": p.get("tokens")}
 
 
 def _file(doc: Document, with_text: bool) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
     python -m samples.generate [--out DIR] [--force] [--only NAME ...]
 
-writes DIR/dossiers/ (folders, ZIPs and loose files as a secretariat receives them) and
+writes DIR/dossiers/ (folders, ZIPs and loose files as a secretariat receives them),
+DIR/archive/ (initiatives recognised before, with the council's CSV: ``samples.archive``) and
 DIR/truth/<dossier>.json (what each page says, where each section starts, the fields, and
 what is deliberately missing or wrong). DIR defaults to this folder. Output is deterministic
 except the bytes of LibreOffice's .doc files.
@@ -20,7 +21,7 @@ import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from samples import broken, files
+from samples import archive, broken, files
 from samples.texts import Dossier, all_dossiers
 
 HERE = Path(__file__).resolve().parent
@@ -48,6 +49,8 @@ def generate(out: Path, *, only: Iterable[str] | None = None) -> list[Path]:
                 written.append(_write_dossier(d, dossiers, truth, work))
         if wanted is None or broken.NAME in wanted:
             written.append(broken.write(dossiers, truth, work))
+    if wanted is None:
+        written.append(archive.write(out / "archive"))
     return written
 
 
@@ -110,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{dossiers} exists; nothing written (use --force to regenerate)")
         return 0
     if args.force and args.only is None:
-        for sub in ("dossiers", "truth"):
+        for sub in ("dossiers", "truth", "archive"):
             _clear(args.out / sub)
     start = time.monotonic()
     written = generate(args.out, only=args.only)
