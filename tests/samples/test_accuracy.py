@@ -24,9 +24,14 @@ def ingested(tmp_path_factory) -> dict[str, dict]:
     if not (REPO / "samples" / "truth").exists():
         subprocess.run([sys.executable, "-m", "samples.generate"], cwd=REPO, check=True)
     home = tmp_path_factory.mktemp("hoso") / "var"
+    env = {**os.environ, "HOSO_HOME": str(home)}
+    imported = subprocess.run([sys.executable, "-m", "api.cli", "import-archive", "samples/archive",
+                               "--metadata", "samples/archive/danh-sach.csv"], cwd=REPO,
+                              capture_output=True, text=True, env=env, timeout=600)
+    assert imported.returncode == 0, imported.stderr[-3000:]
     run = subprocess.run([sys.executable, "-m", "api.cli", "ingest", "samples/dossiers",
                           "--json", "--text"], cwd=REPO, capture_output=True, text=True,
-                         env={**os.environ, "HOSO_HOME": str(home)}, timeout=1800)
+                         env=env, timeout=1800)
     assert run.returncode == 0, run.stderr[-3000:]
     reports = [json.loads(line) for line in run.stdout.splitlines()]
     out = {"__reports__": reports}
@@ -122,3 +127,22 @@ def test_every_sample_dossier_is_understood_as_its_truth(ingested: dict, t: dict
                      for n in range(d["first"], d["last"] + 1)}
             span = range(seg["first_page"], seg["last_page"] + 1)
             assert all(kinds.get(n) == seg["kind"] for n in span)
+
+
+@pytest.mark.slow
+def test_samples_warn_of_the_archived_initiatives_they_copy(ingested: dict) -> None:
+    """``samples/archive``: three archived initiatives that samples copy (retitled, scanned
+    copy of the Word file, one section lifted) and one near miss under a near-identical title."""
+    from samples import archive
+
+    by_name = {r["source"].split("/")[-1].removesuffix(".zip"): r for r in ingested["__reports__"]}
+    scan = "xa-muong-dong-ho-so-sang-kien-scan.pdf"
+    for entry in archive.entries():
+        name = scan if entry.concerns == "xa-muong-dong-ma-qr-mot-cua" else entry.concerns
+        warned = {d["source"] for d in by_name[name]["duplicates"]}
+        assert (entry.folder in warned) == entry.duplicate, (name, warned)
+        if entry.duplicate:
+            d = next(d for d in by_name[name]["duplicates"] if d["source"] == entry.folder)
+            assert d["prior"] and d["year"] == entry.year and d["title"] == entry.title
+    flagged = {n for n, r in by_name.items() if r["duplicates"]}
+    assert flagged == {"khuyen-nong-cao-loc-ca-chua", "lac-son-coppha-nhua", scan}
