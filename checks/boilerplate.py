@@ -76,8 +76,17 @@ def common_df(archive_size: int) -> int:
     return max(COMMON_FLOOR, int(COMMON_SHARE * archive_size))
 
 
-def common_regions(print_starts: np.ndarray, common: np.ndarray, n: int, length: int) -> np.ndarray:
+def common_regions(print_starts: np.ndarray, common: np.ndarray, n: int, length: int,
+                   line_of: np.ndarray | None = None) -> np.ndarray:
     """Token mask of common text: the tokens of prints (n-grams starting at ``print_starts``)
-    marked ``common``, and stretches of at most COMMON_GAP tokens between two of them
-    (the unsampled n-grams of the same shared text)."""
-    return close_islands(cover(print_starts[common], n, length), COMMON_GAP)
+    marked ``common``, stretches of at most COMMON_GAP tokens between two of them (the
+    unsampled n-grams of the same shared text), and whole lines (paragraphs) at least half of
+    whose prints are common (a quoted law's first and last words)."""
+    mask = close_islands(cover(print_starts[common], n, length), COMMON_GAP)
+    if line_of is not None and len(print_starts):
+        lines = line_of[print_starts]
+        total = np.bincount(lines)
+        shared = np.bincount(lines, weights=common.astype(float), minlength=len(total))
+        mostly = np.flatnonzero((total > 0) & (shared * 2 >= total) & (shared > 0))
+        mask |= np.isin(line_of, mostly)
+    return mask

@@ -3,8 +3,9 @@
 A body is the text of the dossier's request and description (and any unclassified document),
 line by line, with for each token: the file, page and section it is in, whether it is the
 dossier's *own* text, and whether it is confidential. Not own: template text (``Boilerplate``),
-the section headings, and the title: titles repeat by formula and are shown, never compared
-(DOMAIN.md). Proofs of application, minutes and decisions are written by others about the
+the section headings, the title (titles repeat by formula and are shown, never compared:
+DOMAIN.md), and the record: addressee, authors, title, field, dates (``RECORD_KEYS`` sections
+and "label: value" lines), which differ in a copy filed under new names and agree by chance. Proofs of application, minutes and decisions are written by others about the
 initiative and are left out.
 
 Confidential: the request's "information to be kept confidential" item (section ``bao_mat``),
@@ -42,6 +43,14 @@ from checks.shingles import (
 from models.understanding import DocView, Section
 
 COMPARED_KINDS = ("don_yeu_cau", "mo_ta", "khac")
+# who, what it is called, where and when: the record, not the initiative (DOMAIN.md keys)
+RECORD_KEYS = ("co_so", "tac_gia", "ten_sang_kien", "linh_vuc", "ngay_ap_dung", "chu_dau_tu",
+               "cam_doan")
+# a line of the record written as "label: value; label: value" (authors, title, field, date)
+RECORD_LINE = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?(?:ho (?:va )?ten|(?:dong )?tac gia|ten sang kien|linh vuc ap dung|"
+    r"ngay (?:sang kien duoc )?ap dung|chu dau tu|noi cong tac|chuc (?:danh|vu)|trinh do|ngay sinh|"
+    r"ty le)\b[^:]{0,40}:")
 MARKED = re.compile(r"\b(?:bao mat|khong cong khai|tai lieu mat)\b|\(\s*mat\s*\)")
 NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4}|[a-z])[.)]\s")
 HEADING_WORDS = 16  # a line this short that says "(bảo mật)" marks what follows
@@ -170,6 +179,9 @@ def body_of(docs: Sequence[DocView], sections: Sequence[Section], boilerplate: B
     if len(body):
         heads = np.array([ln.heading for ln in body.lines], dtype=bool)[body.line_of]
         own &= ~_heading_tokens(body, heads)
+        record = np.array([ln.section in RECORD_KEYS or bool(RECORD_LINE.match(
+            fold(text[ln.start:ln.start + 80]))) for ln in body.lines], dtype=bool)
+        own &= ~record[body.line_of]
         if title:
             own &= ~_covered_by(body, title, whole_lines=True)
     out = Body(text, _confidential_lines(body, confidential), np.packbits(own).tobytes())

@@ -29,9 +29,9 @@ from checks.shingles import PRINT_N
 
 CANDIDATES = 25
 MIN_HITS = 3
-MIN_PASSAGE = 25  # own tokens of our text in the longest passage
-MIN_MATCHED = 40  # own tokens of our text in all passages
-MIN_AGREEMENT = 70.0  # folded ratio of a passage that counts
+MIN_PASSAGE = 50  # own tokens of our text in the longest passage: two or three sentences
+MIN_MATCHED = 80  # own tokens of our text in all passages together
+MIN_AGREEMENT = 75.0  # folded ratio of a passage that counts
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def own_text(body: Body, index: PrintIndex, *, indexed: bool = False) -> np.ndar
         return body.own
     df = index.df(values) - (1 if indexed else 0)
     common = df > common_df(len(index))
-    return body.own & ~common_regions(at, common, PRINT_N, len(body))
+    return body.own & ~common_regions(at, common, PRINT_N, len(body), body.line_of)
 
 
 def candidates(body: Body, own: np.ndarray, index: PrintIndex, *,
