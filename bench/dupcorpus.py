@@ -111,8 +111,8 @@ giao tiếp|tỷ lệ trẻ tự phục vụ|số phụ huynh tham gia|số tr�
 dinh dưỡng|số trẻ khóc khi đến lớp|tỷ lệ trẻ thấp còi|số buổi trẻ nghỉ học|số trẻ biếng ăn|số trẻ ốm P: trẻ
 còn nhút nhát|nhiều trẻ chưa tự xúc ăn|đồ dùng học tập thiếu|phụ huynh ít phối hợp|trẻ dễ mất tập trung|lớp
 học còn chật|giáo viên kiêm nhiều việc|đồ chơi ngoài trời xuống cấp G: chất lượng chăm sóc, giáo dục|kỹ năng
-sống|khả năng ngôn ngữ|phát triển thể chất|kỹ năng giao tiếp|khả năng vận động|nề nếp sinh hoạt|sự tự tin
-của trẻ L: lớp lá A#|lớp nhỡ B#|nhóm trẻ số #|trường &|điểm lẻ thôn #|bếp ăn điểm trường &|điểm trường &
+sống|khả năng ngôn ngữ|phát triển thể chất|kỹ năng giao tiếp|khả năng vận động|nề nếp sinh hoạt|sự tự tin L:
+lớp lá A#|lớp nhỡ B#|nhóm trẻ số #|trường &|điểm lẻ thôn #|bếp ăn điểm trường &|điểm trường &
 @gd_chu_nhiem edu
 F: Giáo dục và Đào tạo (công tác chủ nhiệm) U: Trường THPT &|Trường THPT Dân tộc nội trú &|Trung tâm Giáo
 dục nghề nghiệp – Giáo dục thường xuyên & S: giáo viên chủ nhiệm|Đoàn trường|ban đại diện cha mẹ|tổ tư vấn
@@ -138,7 +138,7 @@ dưỡng|điều dưỡng buồng #|điều dưỡng hành chính|nhóm kiểm s
 cao tuổi|người bệnh nằm lâu|bệnh nhân đái tháo đường|người nhà người bệnh|bệnh nhân nội trú|sản phụ|người
 bệnh buồng #|bệnh nhân chấn thương V: theo dõi|thực hiện|chuẩn hóa|hướng dẫn|kiểm tra|cải tiến|giám sát|tư
 vấn O: quy trình chăm sóc vết mổ|bảng kiểm an toàn|việc bàn giao người bệnh|quy trình tiêm an toàn|chế độ
-dinh dưỡng|phòng ngừa loét tỳ đè|vệ sinh tay|tư vấn ra viện|quy trình chuyển bệnh|phiếu chăm sóc|theo dõi
+dinh dưỡng|phòng ngừa loét tỳ đè|vệ sinh tay|chuẩn bị ra viện|quy trình chuyển bệnh|phiếu chăm sóc|theo dõi
 dấu hiệu sinh tồn|chăm sóc người bệnh thở máy T: bảng kiểm điện tử|phần mềm bệnh viện|mã QR đầu giường|đệm
 hơi chống loét|bảng nhắc việc|tờ rơi hướng dẫn|máy đo đường huyết|video hướng dẫn|xe tiêm di động|bảng theo
 dõi điện tử M: tỷ lệ hài lòng|tỷ lệ tuân thủ vệ sinh tay|số ca chăm sóc đúng quy trình|điểm chất lượng chăm
@@ -756,7 +756,8 @@ class _Topic:
 
 
 def _compile() -> tuple[dict[str, _Topic], list[int]]:
-    shared = {k: tuple(x for f in fs for x in _variants(f, 4)) for k, fs in _blocks(SHARED_RAW)[""].items()}
+    shared = {k: fs if k == "C" else tuple(x for f in fs for x in _variants(f, 4))
+              for k, fs in _blocks(SHARED_RAW)[""].items()}
     shared |= _numbers()
     sectors = _blocks(SECTORS_RAW)
     raw_pats: dict[str, list[str]] = {}
@@ -1015,7 +1016,7 @@ class Generator:
                         touched.add((a, jj))
                         done += w.count(" ") + 1
                         break
-                elif jj > 0 and t[jj] in DELETABLE:
+                elif jj > 0 and t[jj] in DELETABLE and t[jj - 1] != "không":
                     t[jj] = ""
                     touched.add((a, jj))
                     done += 1

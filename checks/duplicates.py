@@ -4,9 +4,10 @@
                many dossiers are template text and neither retrieve nor align
                (``checks.boilerplate.common_regions``); the best-sharing CANDIDATES dossiers go on
     align      passages of each candidate (``checks.align``)
-    decide     a candidate is a near-duplicate when its passages hold at least MIN_MATCHED
-               tokens of our own text, one passage at least MIN_PASSAGE of them, with agreement
-               MIN_AGREEMENT: a paragraph or more copied, whatever the titles say
+    decide     a candidate is a near-duplicate when its passages that count hold at least
+               MIN_MATCHED tokens of our own text, one of them at least MIN_PASSAGE: a paragraph
+               or more copied, whatever the titles say. A passage counts when its texts agree
+               at CLOSE_AGREEMENT, or at MIN_AGREEMENT when it is LONG_PASSAGE tokens or more
     explain    similarity, coverage (the share of our own text found in theirs, and of theirs
                in ours), and the passages with file, page and section on both sides
 
@@ -31,7 +32,9 @@ CANDIDATES = 25
 MIN_HITS = 3
 MIN_PASSAGE = 50  # own tokens of our text in the longest passage: two or three sentences
 MIN_MATCHED = 80  # own tokens of our text in all passages together
-MIN_AGREEMENT = 75.0  # folded ratio of a passage that counts
+MIN_AGREEMENT = 75.0  # folded ratio of a long passage that counts (an edited copy)
+LONG_PASSAGE = 100  # own tokens from which MIN_AGREEMENT suffices
+CLOSE_AGREEMENT = 85.0  # folded ratio of a shorter passage that counts (copied nearly as is)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,14 @@ class MatchPassage:
     score: float
     label: str
     tokens: int  # own tokens of ours in it
+    agreement: float  # folded ratio
+
+    @property
+    def counts(self) -> bool:
+        """Whether it is evidence of copying: long and similar, or shorter and nearly equal
+        (two independent texts share formulaic sentences of 30-50 words at 70-80)."""
+        return self.agreement >= CLOSE_AGREEMENT or (
+            self.tokens >= LONG_PASSAGE and self.agreement >= MIN_AGREEMENT)
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,7 @@ class Match:
 
     @property
     def duplicate(self) -> bool:
-        sizes = [p.tokens for p in self.passages]
+        sizes = [p.tokens for p in self.passages if p.counts]
         return bool(sizes) and max(sizes) >= MIN_PASSAGE and sum(sizes) >= MIN_MATCHED
 
 
@@ -100,7 +111,7 @@ def compare(ours: Body, own: np.ndarray, theirs: Body, other: int) -> Match | No
         ours_hit[p.ours[0]:p.ours[1] + 1] = True
         theirs_hit[p.theirs[0]:p.theirs[1] + 1] = True
         shown.append(MatchPassage(_side(ours, *p.ours), _side(theirs, *p.theirs), p.score,
-                                  p.label, int(own[p.ours[0]:p.ours[1] + 1].sum())))
+                                  p.label, int(own[p.ours[0]:p.ours[1] + 1].sum()), p.folded_score))
     own_ours, own_theirs = int(own.sum()), theirs.own_count
     got_ours, got_theirs = int((ours_hit & own).sum()), int((theirs_hit & theirs.own).sum())
     agreement = _weighted_score(passages)

@@ -21,7 +21,10 @@ PROVINCE_RULE = (
     "Thực hiện Quy chế xét công nhận sáng kiến ban hành kèm theo Quyết định số 27/2024/QĐ-UBND "
     "ngày 14 tháng 5 năm 2024 của Ủy ban nhân dân tỉnh, theo đó mỗi sáng kiến phải được hội đồng "
     "cấp cơ sở đánh giá về tính mới, khả năng áp dụng và hiệu quả mang lại trước khi đề nghị "
-    "công nhận, hồ sơ gửi về Sở Khoa học và Công nghệ trước ngày 30 tháng 10 hằng năm.")
+    "công nhận, hồ sơ gửi về Sở Khoa học và Công nghệ trước ngày 30 tháng 10 hằng năm. Hội đồng "
+    "sáng kiến cấp tỉnh chỉ xem xét các sáng kiến có phạm vi ảnh hưởng từ cấp huyện trở lên, đã "
+    "được áp dụng ít nhất sáu tháng và có xác nhận hiệu quả của cơ quan, đơn vị áp dụng; sáng kiến "
+    "trùng với giải pháp đã được công nhận trước đó sẽ không được xét.")
 
 SCHOOL = [
     "Trong những năm gần đây, kết quả học môn Toán của học sinh lớp 4 tại trường còn thấp, nhiều "
