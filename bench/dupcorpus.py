@@ -355,153 +355,147 @@ Q: lãnh đạo đơn vị|cấp ủy|công đoàn cơ sở|hội đồng thi đ
 # an indented line continues the pattern above
 PATTERNS_RAW = """
 [ly_do]
-{W}, {S} (nhận thấy|nhận ra|ghi nhận) {P}, (điều này|tình trạng đó) (ảnh hưởng|tác động) (trực tiếp|không nhỏ)
-  đến {G} (tại|ở) {L}.
+{W}, {S} (nhận thấy|nhận ra|ghi nhận) {P}, (điều này|tình trạng đó|thực tế này) (ảnh hưởng|tác động) (trực tiếp|không
+  nhỏ|rõ rệt) (đến|tới) {G} (tại|ở) {L}.
 (qua|thông qua|từ kết quả) {Y} {B} (tại|ở) {L}, (có tới|có|ghi nhận) {pct} (gặp khó khăn|còn lúng túng|chưa
   đạt yêu cầu) (do|vì) {P}.
 (xuất phát từ|trước|đứng trước) yêu cầu (nâng cao|cải thiện|bảo đảm) {G} {W}, {S} (cần có|phải tìm) (cách
   làm|hướng đi|giải pháp) mới để {V} {O} cho {B}.
-(thực tế|thực trạng|tình hình) (tại|ở) {L} cho thấy {P}, (trong khi|trong lúc|nhưng|song) (yêu cầu|mục tiêu|kỳ vọng) về {G} (ngày càng
-  cao|ngày một tăng|ngày càng khắt khe) {W}.
+(thực tế|thực trạng|tình hình) (tại|ở) {L} cho thấy {P}, (trong khi|trong lúc|nhưng|song) (yêu cầu|mục
+  tiêu|kỳ vọng) về {G} (ngày càng cao|ngày một tăng|ngày càng khắt khe) {W}.
 !(vì vậy|chính vì thế|từ những lý do trên), (tôi|chúng tôi|nhóm tác giả) (chọn|quyết định|lựa chọn) (nghiên
   cứu|thực hiện) (việc|giải pháp) {V} {O} (bằng|thông qua|nhờ) {T} (nhằm giúp|để giúp) {B} {X}.
 (nếu không sớm|nếu chưa kịp thời|nếu không) (khắc phục|giải quyết) (tình trạng|thực trạng) {P}, {M} (khó
   đạt|khó có thể đạt|sẽ không đạt) mức {pct} (như kế hoạch|đã đề ra) {W}.
-(nhiều năm|nhiều năm liền|mấy năm gần đây) (làm công tác|trực tiếp|được giao) {V} {O} (tại|ở) {L}, (tôi|chúng
-  tôi) (luôn trăn trở|luôn suy nghĩ|luôn băn khoăn|đã tìm tòi) (làm thế nào|làm sao|tìm cách) để {B} {X}.
+(nhiều năm|nhiều năm liền|mấy năm gần đây) (làm công tác|trực tiếp|được giao) {V} {O} (tại|ở) {L},
+  (tôi|chúng tôi) (luôn trăn trở|luôn suy nghĩ|luôn băn khoăn|đã tìm tòi) (làm thế nào|làm sao|tìm cách) để
+  {B} {X}.
 {S} (đã nhiều lần|từng|nhiều lần) (nêu|phản ánh|đề cập) {P} (trong|tại) {Z} {W}, (nhưng|song) (chưa có|vẫn
   chưa có|chưa tìm được) giải pháp {H} (cho|đối với) {B}.
 [thuc_trang]
 (trước khi áp dụng|trước đây|khi chưa có giải pháp), {M} (tại|ở) {L} (chỉ đạt|mới đạt|chỉ ở mức) {pct},
   (thấp hơn|chưa đạt) (mục tiêu|chỉ tiêu|yêu cầu) {W}.
 (kết quả|số liệu) {Y} {B} {W} (cho thấy|chỉ ra|phản ánh) {P} (ở|tại) {L}.
-việc {V} {O} (tại|ở) {L} (chủ yếu|phần lớn|vẫn) (làm thủ công|theo cách cũ), (mất|tốn) {k} đến {n} giờ
-  (mỗi đợt|mỗi tháng|mỗi lần).
-{S} (chưa khai thác tốt|chưa tận dụng|chưa dùng hiệu quả|ít sử dụng) {T} (tại|ở) {L}, (nên|vì vậy|do đó) {R} (còn|vẫn) ở mức
-  {pct} {W}.
+việc {V} {O} (tại|ở) {L} (chủ yếu|phần lớn|vẫn) (làm thủ công|theo cách cũ), (mất|tốn) {k} đến {n} giờ (mỗi
+  đợt|mỗi tháng|mỗi lần).
+{S} (chưa khai thác tốt|chưa tận dụng|chưa dùng hiệu quả|ít sử dụng) {T} (tại|ở) {L}, (nên|vì vậy|do đó) {R}
+  (còn|vẫn) ở mức {pct} {W}.
 (theo|căn cứ) {Z} (của|tại) {L}, {W} (có|đã có|phát sinh) {n} (trường hợp|lượt|vụ việc) (do|liên quan
   đến|xuất phát từ) {P}.
-!(bên cạnh thuận lợi là|mặc dù|dù) (đã có|được trang bị|sẵn có) {T} {W}, {S} (vẫn gặp|còn gặp|vẫn còn) (khó khăn|vướng mắc) (vì|do)
-  {P}, (nhất là với|đặc biệt với) {B}.
+!(bên cạnh thuận lợi là|mặc dù|dù) (đã có|được trang bị|sẵn có) {T} {W}, {S} (vẫn gặp|còn gặp|vẫn còn) (khó
+  khăn|vướng mắc) (vì|do) {P}, (nhất là với|đặc biệt với) {B}.
 {R} {W} (tăng|tăng thêm|cao hơn) {pct} (so với cùng kỳ|so với năm trước), (cho thấy|chứng tỏ) {P}.
-(phần lớn|đa số|không ít) {B} (tại|ở) {L} (chưa được|còn chưa được) {V} {O} (bài bản|đầy đủ|thường
-  xuyên) {W}.
+(phần lớn|đa số|không ít) {B} (tại|ở) {L} (chưa được|còn chưa được) {V} {O} (bài bản|đầy đủ|thường xuyên)
+  {W}.
 [muc]
 (sáng kiến hướng tới|mục tiêu là|sáng kiến đặt mục tiêu) nâng {M} {up} {W}, (đồng thời|kết hợp|song song
   với) (giảm|hạ) {R} {down}.
-(mục tiêu cụ thể là|sáng kiến nhằm|giải pháp hướng đến việc) giúp {B} {X}, (tạo điều kiện|tạo thuận lợi)
-  để {S} {V} {O} {W}.
+(mục tiêu cụ thể là|sáng kiến nhằm|giải pháp hướng đến việc) giúp {B} {X}, (tạo điều kiện|tạo thuận lợi) để
+  {S} {V} {O} {W}.
 (giải pháp|sáng kiến) (dựa trên|căn cứ vào) (các quy định|hướng dẫn|quy định) (hiện hành|của ngành|của cấp
   trên) về {G} (và kinh nghiệm|cùng kinh nghiệm|và thực tiễn) {V} {O} (tại|ở) {L}.
 sáng kiến (tập trung vào|gồm|chia thành) {k} (nhóm nội dung|nội dung chính|nhóm việc): {V} {O}, (ứng
   dụng|khai thác|sử dụng) {T} và {Y} (kết quả|số liệu) {W}.
-(đối tượng áp dụng gồm|phạm vi áp dụng là|sáng kiến áp dụng cho) {B} (tại|thuộc) {L} {W}, (được|có)
-  {Y} {M} (trước và sau khi|trong suốt quá trình) áp dụng.
+(đối tượng áp dụng gồm|phạm vi áp dụng là|sáng kiến áp dụng cho) {B} (tại|thuộc) {L} {W}, (được|có) {Y} {M}
+  (trước và sau khi|trong suốt quá trình) áp dụng.
 !(về lý luận|về cơ sở lý luận|về mặt lý thuyết), {G} (phụ thuộc nhiều vào|gắn liền với|chịu tác động của)
   (cách|việc|mức độ) {S} {V} {O} (tại|ở) {L}.
 [noi_dung]
 !bước {k}, {S} {V} {O} (theo từng nhóm|theo từng đợt|theo lịch), mỗi nhóm (khoảng|từ|gồm) {k} (thành
-  viên|người) {W}, (có phân công|được giao việc|có nhóm trưởng) (cụ
-  thể|rõ ràng|hợp lý).
+  viên|người) {W}, (có phân công|được giao việc|có nhóm trưởng) (cụ thể|rõ ràng|hợp lý).
 {S} (sử dụng|tận dụng|khai thác|áp dụng) {T} (để|nhằm) {V} {O}, (qua đó giúp|nhờ đó|từ đó giúp) {B} {X}.
-(trong quá trình|khi) {V} {O} (tại|ở) {L}, {S} (thường xuyên|định kỳ|liên tục) {Y} {Z} (để điều
-  chỉnh|nhằm điều chỉnh|để rút kinh nghiệm).
+(trong quá trình|khi) {V} {O} (tại|ở) {L}, {S} (thường xuyên|định kỳ|liên tục) {Y} {Z} (để điều chỉnh|nhằm
+  điều chỉnh|để rút kinh nghiệm).
 (mỗi tuần|hằng tuần|mỗi tháng), {S} (dành khoảng|bố trí) {k} (giờ|buổi) để {V} {O} (cho|cùng) {B} (tại|ở)
   {L}.
-(khi|trong khi) {V} {O} (cho|với) {B}, (cần chú ý|phải lưu ý|cần bảo đảm) (làm|thực hiện) {A} (để
-  tránh|nhằm hạn chế) (tình trạng|việc) {P}.
-{T} (được cập nhật|được bổ sung|được rà soát) {A} {W}, (giúp|để) {B} (dễ dàng theo dõi|nắm được|chủ
-  động kiểm soát) {M}.
-!(cụ thể|trên thực tế|chẳng hạn), {S} (phân công|bố trí|cử) {k} (thành viên|cán bộ|người) (phụ
-  trách|đảm nhận|theo dõi) {V} {O} (tại|ở) {L} {W}.
+(khi|trong khi) {V} {O} (cho|với) {B}, (cần chú ý|phải lưu ý|cần bảo đảm) (làm|thực hiện) {A} (để tránh|nhằm
+  hạn chế) (tình trạng|việc) {P}.
+{T} (được cập nhật|được bổ sung|được rà soát) {A} {W}, (giúp|để) {B} (dễ dàng theo dõi|nắm được|chủ động
+  kiểm soát) {M}.
+!(cụ thể|trên thực tế|chẳng hạn), {S} (phân công|bố trí|cử) {k} (thành viên|cán bộ|người) (phụ trách|đảm
+  nhận|theo dõi) {V} {O} (tại|ở) {L} {W}.
 (sau mỗi đợt|kết thúc mỗi đợt|sau từng lần) {V} {O} (tại|ở) {L}, (kết quả|số liệu) (được ghi vào|được cập
   nhật vào|được tổng hợp trong) {Z} (và báo cáo|gửi|để báo cáo|rồi chuyển) {Q}.
-(giải pháp|biện pháp|nội dung) thứ {ord} (là|gồm việc) {V} {O} (gắn với|kết hợp với|dựa trên|có sử dụng) {T}, (áp dụng cho|triển khai
-  với) {B} {W}.
-(điều kiện|yêu cầu tối thiểu) (để thực hiện|để áp dụng) là {L} có {T} và {S} (được tập huấn|được
-  hướng dẫn|nắm vững cách làm) {W}.
-!(ví dụ|chẳng hạn|minh chứng là) {W}, tại {L}, {S} (đã|đã kịp|bước đầu) {V} {O} cho {B} (chỉ trong|trong) (hai|ba|vài)
-  (tuần|tháng|đợt).
-{S} (lập|xây dựng|chuẩn bị) kế hoạch {A} {W}, (nêu rõ|xác định rõ|ghi rõ) (người thực
-  hiện|thời hạn|nguồn lực|sản phẩm) (và cách|cùng cách|và phương thức) {Y} (kết quả|số liệu|tiến độ) {V} {O}.
-(nội dung này|bước này|khâu này) (được triển khai|được thực hiện|được tổ chức) {A} (tại|ở) {L}, (bảo
-  đảm|để) {B} (nắm được|hiểu rõ) yêu cầu (trước khi|ngay khi) {V} {O}.
+(giải pháp|biện pháp|nội dung) thứ {ord} (là|gồm việc) {V} {O} (gắn với|kết hợp với|dựa trên|có sử dụng)
+  {T}, (áp dụng cho|triển khai với) {B} {W}.
+(điều kiện|yêu cầu tối thiểu) (để thực hiện|để áp dụng) là {L} có {T} và {S} (được tập huấn|được hướng
+  dẫn|nắm vững cách làm) {W}.
+!(ví dụ|chẳng hạn|minh chứng là) {W}, tại {L}, {S} (đã|đã kịp|bước đầu) {V} {O} cho {B} (chỉ trong|trong)
+  (hai|ba|vài) (tuần|tháng|đợt).
+{S} (lập|xây dựng|chuẩn bị) kế hoạch {A} {W}, (nêu rõ|xác định rõ|ghi rõ) (người thực hiện|thời hạn|nguồn
+  lực|sản phẩm) (và cách|cùng cách|và phương thức) {Y} (kết quả|số liệu|tiến độ) {V} {O}.
+(nội dung này|bước này|khâu này) (được triển khai|được thực hiện|được tổ chức) {A} (tại|ở) {L}, (bảo đảm|để)
+  {B} (nắm được|hiểu rõ) yêu cầu (trước khi|ngay khi) {V} {O}.
 (để|nhằm) (theo dõi sát|nắm chắc|kiểm soát) tiến độ, {S} (kết hợp|gắn) {V} {O} với {Y} {M} (hằng tháng|định
   kỳ|theo quý) {W}.
 [tinh_moi]
-(điểm mới|cái mới|điểm khác biệt) (của sáng kiến|ở đây) là {V} {O} (bằng|thông qua) {T}, (điều mà|việc
-  mà) (trước đây|từ trước đến nay) {L} (chưa thực hiện|chưa làm được|chưa áp dụng).
-!(so với cách làm cũ|so với trước đây), thời gian {V} {O} (giảm|rút ngắn) {cut}, (giúp|tạo điều kiện để)
-  {S} {X}.
+(điểm mới|cái mới|điểm khác biệt) (của sáng kiến|ở đây) là {V} {O} (bằng|thông qua) {T}, (điều mà|việc mà)
+  (trước đây|từ trước đến nay) {L} (chưa thực hiện|chưa làm được|chưa áp dụng).
+!(so với cách làm cũ|so với trước đây), thời gian {V} {O} (giảm|rút ngắn) {cut}, (giúp|tạo điều kiện để) {S}
+  {X}.
 (sáng kiến|giải pháp|nội dung này) (không trùng với|khác với|chưa trùng lặp với) (giải pháp|sáng kiến|cách
-  làm|đề tài) (đã được công nhận|đã áp dụng|đã có) (tại|ở) {L} {W}, (cũng chưa được|và chưa từng được) {S} áp dụng cho {B}.
-(lần đầu tiên|đây là lần đầu) {S} (kết hợp|gắn) {T} với việc {Y} {M} (tại|ở) {L} (một cách|theo hướng)
-  {H}.
-(tính sáng tạo|sáng tạo của giải pháp) (thể hiện ở chỗ|là) {B} (được chủ động|được trực tiếp|có cơ hội)
-  {V} {O} (với sự hỗ trợ của|nhờ|thông qua) {T} (tại|ở) {L}.
-(cách tiếp cận này|giải pháp này|cách làm mới) (khắc phục được|giải quyết được|hạn chế được) (tình trạng|việc)
-  {P} (tại|ở)
-  {L}, (với chi phí|chi phí|với kinh phí) (chỉ khoảng|khoảng|chưa đến) {money} {W}.
+  làm|đề tài) (đã được công nhận|đã áp dụng|đã có) (tại|ở) {L} {W}, (cũng chưa được|và chưa từng được) {S}
+  áp dụng cho {B}.
+(lần đầu tiên|đây là lần đầu) {S} (kết hợp|gắn) {T} với việc {Y} {M} (tại|ở) {L} (một cách|theo hướng) {H}.
+(tính sáng tạo|sáng tạo của giải pháp) (thể hiện ở chỗ|là) {B} (được chủ động|được trực tiếp|có cơ hội) {V}
+  {O} (với sự hỗ trợ của|nhờ|thông qua) {T} (tại|ở) {L}.
+(cách tiếp cận này|giải pháp này|cách làm mới) (khắc phục được|giải quyết được|hạn chế được) (tình
+  trạng|việc) {P} (tại|ở) {L}, (với chi phí|chi phí|với kinh phí) (chỉ khoảng|khoảng|chưa đến) {money} {W}.
 (khác với|thay cho) {Z} (truyền thống|giấy|trước đây), {T} (cho phép|giúp) {S} {V} {O} (cho|với) {B}.
 [kha_nang]
 (sáng kiến|giải pháp|cách làm này) (có thể|hoàn toàn có thể) (áp dụng|triển khai|nhân rộng) {A} (cho|đối
   với) {B} (tại|ở) (các đơn vị|những nơi) (tương tự|giống như) {L}, (nhất là|đặc biệt là) nơi {P}.
-(chi phí triển khai thấp|kinh phí không lớn), (chủ yếu|phần lớn) (dành cho|để mua) {T}, (chỉ
-  khoảng|khoảng) {money} cho {B}, (nên dễ nhân
-  rộng|nên có thể áp dụng rộng rãi|phù hợp để nhân rộng) {W}.
+(chi phí triển khai thấp|kinh phí không lớn), (chủ yếu|phần lớn) (dành cho|để mua) {T}, (chỉ khoảng|khoảng)
+  {money} cho {B}, (nên dễ nhân rộng|nên có thể áp dụng rộng rãi|phù hợp để nhân rộng) {W}.
 {S} (ở các đơn vị khác|ở đơn vị bạn|tại các địa phương lân cận) (có thể|hoàn toàn có thể) {V} {O} sau {k}
   (buổi tập huấn|buổi hướng dẫn) về {T} {W}.
-(giải pháp|sáng kiến) đã được (áp dụng thử|triển khai thử) tại {n} (đơn vị|điểm) {W} và (cho kết
-  quả|đạt kết quả) {E}, {M} (đạt|lên tới) {pct}.
+(giải pháp|sáng kiến) đã được (áp dụng thử|triển khai thử) tại {n} (đơn vị|điểm) {W} và (cho kết quả|đạt kết
+  quả) {E}, {M} (đạt|lên tới) {pct}.
 (yêu cầu|điều kiện) (đặt ra|cần có) (chỉ là|là) {T} và sự phối hợp (giữa|của) {S} với {B} (trong việc|khi)
   {V} {O}.
-(với|dựa trên) {Z} đã (chuẩn hóa|hoàn thiện) {W}, {Q} (có thể|hoàn toàn có thể|nên) (chỉ đạo nhân
-  rộng|hướng dẫn áp dụng|cho phép áp dụng|giới thiệu cách làm) để {V} {O} (tại|ở) {L}.
+(với|dựa trên) {Z} đã (chuẩn hóa|hoàn thiện) {W}, {Q} (có thể|hoàn toàn có thể|nên) (chỉ đạo nhân rộng|hướng
+  dẫn áp dụng|cho phép áp dụng|giới thiệu cách làm) để {V} {O} (tại|ở) {L}.
 [loi_ich]
-(sau khi áp dụng|sau một thời gian áp dụng|từ khi triển khai), {M} (tại|ở) {L} (tăng|đã tăng|được nâng)
-  {up} {W}.
+(sau khi áp dụng|sau một thời gian áp dụng|từ khi triển khai), {M} (tại|ở) {L} (tăng|đã tăng|được nâng) {up}
+  {W}.
 {R} (tại|ở) {L} (giảm|đã giảm) {down}, (nhờ|do|vì) {S} (đã|kịp thời|chủ động) {V} {O}.
-(số tiền làm lợi|giá trị làm lợi) (ước tính|khoảng|ước đạt) {money} (mỗi năm|mỗi vụ|mỗi đợt|{W}), (chưa
-  kể|ngoài ra còn có|bên cạnh) (lợi ích|hiệu quả|tác động tốt) (về|đối với) {G} (đối với|cho) {B} (tại|ở) {L}.
+(số tiền làm lợi|giá trị làm lợi) (ước tính|khoảng|ước đạt) {money} (mỗi năm|mỗi vụ|mỗi đợt|mỗi quý), (chưa
+  kể|ngoài ra còn có|bên cạnh) (lợi ích|hiệu quả|tác động tốt) (về|đối với) {G} (cho|của) {B} (tại|ở) {L}.
 !(nhờ giải pháp|nhờ áp dụng sáng kiến|với giải pháp này), {B} {X}, {M} (đạt|lên tới|đạt mức) {pct} {W}.
-thời gian {V} {O} (giảm|được rút ngắn) {cut}, {S} (có thêm điều kiện|có thêm thời gian|có thêm nguồn lực) (tập trung
-  vào|chăm lo cho|đầu tư cho) {G} (tại|ở) {L}.
-(kết quả|số liệu) {Y} {B} (cho thấy|chỉ ra) {pct} (đánh giá|nhận xét) giải pháp {H} và (dễ thực
-  hiện|dễ áp dụng) {W}.
-{S} (tiết kiệm|giảm được) (khoảng|gần) {n} giờ làm việc (mỗi năm|mỗi quý) (nhờ|khi) {V} {O} (bằng|với)
-  {T}.
+thời gian {V} {O} (giảm|được rút ngắn) {cut}, {S} (có thêm điều kiện|có thêm thời gian|có thêm nguồn lực)
+  (tập trung vào|chăm lo cho|đầu tư cho) {G} (tại|ở) {L}.
+(kết quả|số liệu) {Y} {B} (cho thấy|chỉ ra) {pct} (đánh giá|nhận xét) giải pháp {H} và (dễ thực hiện|dễ áp
+  dụng) {W}.
+{S} (tiết kiệm|giảm được) (khoảng|gần) {n} giờ làm việc (mỗi năm|mỗi quý) (nhờ|khi) {V} {O} (bằng|với) {T}.
 !(về mặt xã hội|về hiệu quả xã hội|ở góc độ xã hội), (sáng kiến|giải pháp) góp phần (nâng cao|cải thiện)
-  {G}, (tạo sự đồng thuận của|được sự ủng hộ của|được sự hưởng ứng
-  của) {B} (tại|ở) {L} {W}.
+  {G}, (tạo sự đồng thuận của|được sự ủng hộ của|được sự hưởng ứng của) {B} (tại|ở) {L} {W}.
 [ket_luan]
 (qua|sau) {k} năm (áp dụng|triển khai) (tại|ở) {L}, (sáng kiến|giải pháp) (đã góp phần|đã giúp) (nâng
   cao|cải thiện) {G} và giảm {R} {down}.
-(đề nghị|kính đề nghị|kiến nghị) {Q} (tạo điều kiện|quan tâm hỗ trợ|bố trí nguồn lực) (để|giúp) {S} (duy trì|mở rộng việc) {V}
-  {O} (tại|ở) {L} {W}.
-(bài học rút ra là|kinh nghiệm cho thấy cần) phải {V} {O} {A} và (thường xuyên|định kỳ) {Y} {M} (tại|ở)
-  {L}.
-(tôi|chúng tôi|nhóm tác giả) (mong nhận được|rất mong nhận được|mong được)
-  (ý kiến góp ý|sự góp ý|sự chỉ đạo|sự hướng dẫn) (của|từ) {Q} để việc
-  {V} {O} (bằng|với) {T} (được hoàn thiện hơn|ngày càng hiệu quả) {W}.
-(thời gian tới|trong giai đoạn tiếp theo|tới đây), {S} sẽ (mở rộng việc ứng dụng|áp dụng rộng rãi) {T}
-  cho {B} (tại|ở) {L} {W}.
-(kiến nghị|đề xuất) {Q} (bố trí|hỗ trợ) kinh phí khoảng {money} để (trang bị thêm|bổ sung) {T} cho {L}.
-(sáng kiến|giải pháp) (chỉ|sẽ) (phát huy hiệu quả|đạt kết quả tốt|thành công) (khi|nếu) {S} (và|cùng)
-  {B} (cùng|đồng thời) {V} {O}
+(đề nghị|kính đề nghị|kiến nghị) {Q} (tạo điều kiện|quan tâm hỗ trợ|bố trí nguồn lực) (để|giúp) {S} (duy
+  trì|mở rộng việc) {V} {O} (tại|ở) {L} {W}.
+(bài học rút ra là|kinh nghiệm cho thấy cần) phải {V} {O} {A} và (thường xuyên|định kỳ) {Y} {M} (tại|ở) {L}.
+(tôi|chúng tôi|nhóm tác giả) (mong nhận được|rất mong nhận được|mong được) (ý kiến góp ý|sự góp ý|sự chỉ
+  đạo|sự hướng dẫn) (của|từ) {Q} để việc {V} {O} (bằng|với) {T} (được hoàn thiện hơn|ngày càng hiệu quả)
   {W}.
+(thời gian tới|trong giai đoạn tiếp theo|tới đây), {S} sẽ (mở rộng việc ứng dụng|áp dụng rộng rãi) {T} cho
+  {B} (tại|ở) {L} {W}.
+(kiến nghị|đề xuất) {Q} (bố trí|hỗ trợ) kinh phí khoảng {money} để (trang bị thêm|bổ sung) {T} cho {L}.
+(sáng kiến|giải pháp) (chỉ|sẽ) (phát huy hiệu quả|đạt kết quả tốt|thành công) (khi|nếu) {S} (và|với) {B}
+  (cùng|đồng thời) {V} {O} {W}.
 [general]
 {S} (luôn chú trọng|đặc biệt quan tâm|coi trọng việc) {V} {O} {W}, (coi đây là|xem đây là|đây là) (khâu then
-  chốt|yếu tố quyết định|việc quan trọng|nhiệm vụ trọng tâm) (để|nhằm|giúp) (nâng cao|cải thiện|bảo đảm) {G}.
+  chốt|yếu tố quyết định|việc quan trọng|nhiệm vụ trọng tâm) (để|nhằm|giúp) (nâng cao|cải thiện|bảo đảm)
+  {G}.
 việc {V} {O} (bằng|thông qua|kết hợp với) {T} (giúp|đã giúp|tạo điều kiện cho) {B} {X} {W}.
 {S} (phối hợp với|cùng với|báo cáo) {Q} (để|nhằm|rồi) {Y} {M} (tại|ở) {L} {W}.
-!(nhìn chung|tính chung|nhìn tổng thể|nhìn lại) {W}, {M} (tại|ở) {L} có (chuyển biến|thay đổi|bước tiến) {E}, {R} (giảm|đã
-  giảm) {down}.
-(trong|qua) {Z} (gửi|trình) {Q}, {S} (đã nêu rõ|đã chỉ ra|nêu) {P} (cùng|và) (hướng|đề xuất|kiến
-  nghị) {V} {O}.
+!(nhìn chung|tính chung|nhìn tổng thể|nhìn lại) {W}, {M} (tại|ở) {L} có (chuyển biến|thay đổi|bước tiến)
+  {E}, {R} (giảm|đã giảm) {down}.
+(trong|qua) {Z} (gửi|trình) {Q}, {S} (đã nêu rõ|đã chỉ ra|nêu) {P} (cùng|và) (hướng|đề xuất|kiến nghị) {V}
+  {O}.
 (để|muốn|nhằm giúp) {B} {X}, {S} (cần|phải|nên) {V} {O} (tại|ở) {L}.
-{M} (của nhóm áp dụng|ở nhóm thực nghiệm|ở lớp thực nghiệm) đạt {pct}, (trong khi|còn|nhưng)
-  (nhóm|lớp) đối chứng (tại|ở) {L} (chỉ
-  đạt|đạt) {pct} {W}.
+{M} (của nhóm áp dụng|ở nhóm thực nghiệm|ở lớp thực nghiệm) đạt {pct}, (trong khi|còn|nhưng) (nhóm|lớp) đối
+  chứng (tại|ở) {L} (chỉ đạt|đạt) {pct} {W}.
 (thực hiện chỉ đạo của|theo hướng dẫn của|được sự đồng ý của) {Q} {W}, {S} (đã|bước đầu|đã kịp thời) {V} {O}
   (cho|với) {B}.
 !(song song với đó|cùng với đó|bên cạnh đó), {S} (chú trọng|quan tâm|đẩy mạnh) (việc|công tác) {Y} {M} {W}
@@ -510,10 +504,10 @@ việc {V} {O} (bằng|thông qua|kết hợp với) {T} (giúp|đã giúp|tạo
   {k} điểm phần trăm (so với năm trước|so với kỳ trước|so với cùng kỳ).
 {T} (được đưa vào sử dụng|được áp dụng|được triển khai) {W} (tại|ở) {L}, (giúp|hỗ trợ) {S} {V} {O} (nhanh
   hơn|thuận lợi hơn|chính xác hơn).
-(hằng tháng|mỗi quý|định kỳ), {S} (tổ chức|duy trì) {k} (buổi|đợt) (trao đổi|sinh hoạt|gặp gỡ) với {B} (tại|ở)
-  {L} (để|nhằm) (nắm bắt|ghi nhận|lắng nghe) {P}.
-!(điều đáng ghi nhận|điểm đáng chú ý|kết quả nổi bật) là {B} (đã|bước đầu) {X}, (trong khi|còn) {R}
-  (giảm|đã giảm) {down} {W}.
+(hằng tháng|mỗi quý|định kỳ), {S} (tổ chức|duy trì) {k} (buổi|đợt) (trao đổi|sinh hoạt|gặp gỡ) với {B}
+  (tại|ở) {L} (để|nhằm) (nắm bắt|ghi nhận|lắng nghe) {P}.
+!(điều đáng ghi nhận|điểm đáng chú ý|kết quả nổi bật) là {B} (đã|bước đầu) {X}, (trong khi|còn) {R} (giảm|đã
+  giảm) {down} {W}.
 (qua|sau) {k} (đợt|lần|vòng) {Y}, {S} (đã|kịp thời) (điều chỉnh|bổ sung|hoàn thiện) (cách|quy trình) {V} {O}
   (cho|với) {B}.
 """

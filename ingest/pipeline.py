@@ -19,7 +19,10 @@
     fields      title, authors, dates, … (spaCy matchers)            extract.fields
     profile     the round's rule profile, or detected                checks.profiles
     complete    findings against the profile                         checks.completeness
-    (next: duplicates)
+  once a dossier is finished (``ingest.duplicates`` runs these and stores the matches):
+    compare     own text: no template, headings, title or record     checks.dup_text
+    retrieve    dossiers sharing prints (archive and submissions)    checks.dup_index
+    align       passages seeded, extended, merged, scored; decide    checks.align, .duplicates
 
 Nothing here touches a database, Celery or the web: ``ingest.jobs`` calls these functions
 and persists what they return; ``ingest.tasks`` runs jobs on workers.
