@@ -4,12 +4,13 @@
 
 ``Generator(seed).dossier(key)`` writes an independent dossier: national header, request form,
 title, 2–4 quoted laws (at least one of the three long ones) and 6–9 template sections of body
-prose. Body prose comes from a grammar, not a bank of sentences: 72 sentence patterns with 4–6
-slots each, filled from per-topic vocabularies (14 topics in six sectors), shared and sector
-lists, numbers, and inline phrasing variants "(a|b)", so two independent bodies on one topic
-share only short phrases. The case methods derive benchmark dossiers from an archive dossier and
-set ``origin`` on every body paragraph copied or edited from it. Everything is invented; standard
-library only; deterministic for a seed and call order.
+prose. The prose comes from a grammar, not a bank of sentences: 78 sentence patterns with 4–6
+vocabulary slots each and inline phrasing variants "(a|b)", filled from per-topic vocabularies
+(14 topics in six sectors), sector and shared lists, optional modifiers, synonyms and numbers, so
+two independent bodies on one topic share only short phrases (the self-check measures it). The
+case methods derive benchmark dossiers from an archive dossier and set ``origin`` on every body
+paragraph copied or edited from it. Everything is invented; standard library only; deterministic
+for a seed and call order.
 """
 
 from __future__ import annotations
@@ -324,7 +325,7 @@ QUAL: Kỹ sư Xây dựng|Kỹ sư Điện|Thạc sĩ Kỹ thuật|Cao đẳng 
 Q: Sở Xây dựng|ban giám đốc công ty|chủ đầu tư|Sở Công Thương
 """
 
-# shared by every topic; S P M R T V G Q are appended to the topic's own lists (the title uses the topic's only)
+# shared by every topic; S P M R T V G Q are appended to the topic's own lists (titles use the topic's only)
 SHARED_RAW = """
 A: một cách thường xuyên|theo định kỳ|có kế hoạch|đúng quy trình|từng bước|linh hoạt|chặt chẽ|đồng bộ|thống
 nhất|nghiêm túc|có hệ thống|bài bản|kịp thời|cụ thể, rõ ràng|công khai, minh bạch|sát thực tế|có trọng tâm
@@ -355,8 +356,8 @@ Q: lãnh đạo đơn vị|cấp ủy|công đoàn cơ sở|hội đồng thi đ
 # an indented line continues the pattern above
 PATTERNS_RAW = """
 [ly_do]
-{W}, {S} (nhận thấy|nhận ra|ghi nhận) {P}, (điều này|tình trạng đó|thực tế này) (ảnh hưởng|tác động) (trực tiếp|không
-  nhỏ|rõ rệt) (đến|tới) {G} (tại|ở) {L}.
+{W}, {S} (nhận thấy|nhận ra|ghi nhận) {P}, (điều này|tình trạng đó|thực tế này) (ảnh hưởng|tác động) (trực
+  tiếp|không nhỏ|rõ rệt) (đến|tới) {G} (tại|ở) {L}.
 (qua|thông qua|từ kết quả) {Y} {B} (tại|ở) {L}, (có tới|có|ghi nhận) {pct} (gặp khó khăn|còn lúng túng|chưa
   đạt yêu cầu) (do|vì) {P}.
 (xuất phát từ|trước|đứng trước) yêu cầu (nâng cao|cải thiện|bảo đảm) {G} {W}, {S} (cần có|phải tìm) (cách
@@ -368,8 +369,8 @@ PATTERNS_RAW = """
 (nếu không sớm|nếu chưa kịp thời|nếu không) (khắc phục|giải quyết) (tình trạng|thực trạng) {P}, {M} (khó
   đạt|khó có thể đạt|sẽ không đạt) mức {pct} (như kế hoạch|đã đề ra) {W}.
 (nhiều năm|nhiều năm liền|mấy năm gần đây) (làm công tác|trực tiếp|được giao) {V} {O} (tại|ở) {L},
-  (tôi|chúng tôi) (luôn trăn trở|luôn suy nghĩ|luôn băn khoăn|đã tìm tòi) (làm thế nào|làm sao|tìm cách) để
-  {B} {X}.
+  (tôi|chúng tôi) (luôn trăn trở|luôn suy nghĩ|luôn băn khoăn|thường tự hỏi) (làm thế nào|làm sao|bằng cách
+  nào) để {B} {X}.
 {S} (đã nhiều lần|từng|nhiều lần) (nêu|phản ánh|đề cập) {P} (trong|tại) {Z} {W}, (nhưng|song) (chưa có|vẫn
   chưa có|chưa tìm được) giải pháp {H} (cho|đối với) {B}.
 [thuc_trang]
@@ -494,8 +495,8 @@ việc {V} {O} (bằng|thông qua|kết hợp với) {T} (giúp|đã giúp|tạo
 (trong|qua) {Z} (gửi|trình) {Q}, {S} (đã nêu rõ|đã chỉ ra|nêu) {P} (cùng|và) (hướng|đề xuất|kiến nghị) {V}
   {O}.
 (để|muốn|nhằm giúp) {B} {X}, {S} (cần|phải|nên) {V} {O} (tại|ở) {L}.
-{M} (của nhóm áp dụng|ở nhóm thực nghiệm|ở lớp thực nghiệm) đạt {pct}, (trong khi|còn|nhưng) (nhóm|lớp) đối
-  chứng (tại|ở) {L} (chỉ đạt|đạt) {pct} {W}.
+{M} (của nhóm áp dụng|ở nhóm thực nghiệm|ở lớp thực nghiệm) đạt {pct}, (cao hơn|vượt) (nhóm|lớp) đối chứng
+  (tại|ở) {L} (khoảng|gần|tới) {gap} {W}.
 (thực hiện chỉ đạo của|theo hướng dẫn của|được sự đồng ý của) {Q} {W}, {S} (đã|bước đầu|đã kịp thời) {V} {O}
   (cho|với) {B}.
 !(song song với đó|cùng với đó|bên cạnh đó), {S} (chú trọng|quan tâm|đẩy mạnh) (việc|công tác) {Y} {M} {W}
@@ -527,9 +528,11 @@ TEMPLATES = (
                 (1, "noi_dung", "Nội dung sáng kiến", 1), (2, "noi_dung", "Các bước thực hiện giải pháp", 0),
                 (2, "noi_dung", "Điều kiện cần thiết để áp dụng", 0), (1, "tinh_moi", "Tính mới", 1),
                 (1, "kha_nang_ap_dung", "Khả năng áp dụng", 1),
-                (1, "loi_ich", "Hiệu quả, lợi ích thu được", 1), (1, "ket_luan", "Kết luận và kiến nghị", 1))),
+                (1, "loi_ich", "Hiệu quả, lợi ích thu được", 1),
+                (1, "ket_luan", "Kết luận và kiến nghị", 1))),
     ("arabic", ((1, "ly_do", "Lý do chọn đề tài", 1), (1, "muc_tieu", "Mục đích nghiên cứu", 0),
-                (1, "pham_vi", "Đối tượng và phạm vi nghiên cứu", 0), (1, "co_so_ly_luan", "Cơ sở lý luận", 0),
+                (1, "pham_vi", "Đối tượng và phạm vi nghiên cứu", 0),
+                (1, "co_so_ly_luan", "Cơ sở lý luận", 0),
                 (1, "thuc_trang", "Thực trạng vấn đề", 1), (1, "noi_dung", "Các biện pháp đã tiến hành", 1),
                 (1, "loi_ich", "Hiệu quả của sáng kiến", 1), (1, "tinh_moi", "Tính mới, tính sáng tạo", 1),
                 (1, "kha_nang_ap_dung", "Khả năng áp dụng, nhân rộng", 1),
@@ -553,7 +556,8 @@ ALPHA = ("a", "b", "c", "d", "đ", "e", "g", "h", "i", "k")
 HEAD_KEY = {text: key for _, heads in TEMPLATES for _, key, text, _ in heads}
 
 HEADER = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-REQUEST_TITLES = ("ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN", "ĐƠN ĐỀ NGHỊ CÔNG NHẬN SÁNG KIẾN", "ĐƠN ĐĂNG KÝ SÁNG KIẾN")
+REQUEST_TITLES = ("ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN", "ĐƠN ĐỀ NGHỊ CÔNG NHẬN SÁNG KIẾN",
+                  "ĐƠN ĐĂNG KÝ SÁNG KIẾN")
 ADDRESSEES = ("Kính gửi: Hội đồng sáng kiến cấp cơ sở", "Kính gửi: Hội đồng xét công nhận sáng kiến cấp tỉnh",
               "Kính gửi: Hội đồng sáng kiến của đơn vị")
 DESC_TITLES = ("BÁO CÁO MÔ TẢ SÁNG KIẾN", "BẢN MÔ TẢ SÁNG KIẾN", "THUYẾT MINH SÁNG KIẾN")
@@ -621,12 +625,13 @@ GIVEN = ("Hùng Dũng Tuấn Nam Long Hải Sơn Trung Khoa Bình Phong Quân Th
          "Lan Hương Mai Hoa Thảo Hà Linh Trang Yến Nhung Oanh Hằng Vân Thủy Ngân Huyền Loan".split())
 PLACES = tuple(f"{a} {b}" for a in "Tân Phú Hòa An Bình Thạnh Vĩnh Đông Tây Kim Ngọc Hưng Thuận Yên".split()
                for b in "Lâm Sơn Phong Thịnh Lộc Xuân Hà Thủy Trung Khê Điền Lợi Tiến Hải".split() if a != b)
+_PLACE_SET = frozenset(PLACES)
 COUNTS = tuple(str(i) for i in range(6, 420))
 DIGITS = tuple(str(i) for i in range(1, 13))
 _E3 = ("",) * 3
 _MODS = (  # optional modifiers multiplied into slot fillers: (slot, prefixes, suffixes)
-    ("V", _E3 + ("từng bước ", "chủ động ", "tiếp tục ", "thường xuyên ", "kịp thời ", "kiên trì ", "đồng loạt "),
-     ("",)),
+    ("V", _E3 + ("từng bước ", "chủ động ", "tiếp tục ", "thường xuyên ", "kịp thời ", "kiên trì ",
+                 "đồng loạt "), ("",)),
     ("O", ("",), _E3 + (" theo kế hoạch", " ở từng khâu", " theo từng nhóm", " hiện có", " hằng tuần",
                         " theo hướng mới", " trong từng tháng")),
     ("S", ("",), _E3 + (" của đơn vị", " được phân công", " trực tiếp phụ trách", " có kinh nghiệm",
@@ -646,16 +651,22 @@ _MODS = (  # optional modifiers multiplied into slot fillers: (slot, prefixes, s
 # another word of the vocabulary); deletable words; words inserted before the first syllable of a verb
 SYN_RAW = """nâng cao|cải thiện|tăng cường;thực hiện|triển khai|tiến hành;áp dụng|vận dụng;hướng dẫn|chỉ dẫn
 theo dõi|giám sát;xây dựng|thiết lập;khó khăn|vướng mắc;nhanh chóng|kịp thời;thường xuyên|định kỳ|liên tục
-rõ rệt|đáng kể|khả quan;chủ động|tự giác;phối hợp|kết hợp;đánh giá|nhận xét;khảo sát|điều tra|thống kê
-công việc|nhiệm vụ;giải pháp|biện pháp|cách làm|phương án;phương pháp|cách thức;đơn vị|cơ quan;đạt|đạt được
-các|những;rất|khá|hết sức;mỗi|từng;cần|phải;cho thấy|chứng tỏ;bảo đảm|đảm bảo;trước đây|trước kia;học sinh|học trò
-người dân|bà con|nhân dân;mục tiêu|mục đích;người bệnh|bệnh nhân;phù hợp|thích hợp;đầy đủ|hoàn chỉnh;tăng|tăng lên
-giảm|giảm bớt;nhiều|không ít;quy trình|trình tự;tình trạng|hiện tượng;tham gia|cùng tham gia;lợi ích|ích lợi
-nhân rộng|phổ biến rộng rãi"""
-DELETABLE = frozenset("các những đã rất cũng đều luôn thêm khá sẽ".split())
-INSERT_BEFORE = frozenset("có được giúp tăng giảm đạt thực nâng tổ xây kiểm theo áp sử triển phối ứng cải "
-                          "hướng thường chủ nắm khắc mở quản rà vận".split())
-INSERTS = ("cũng", "đều", "đã", "luôn", "thường xuyên", "bước đầu", "tiếp tục", "từng bước", "chủ động")
+rõ rệt|đáng kể;chủ động|tự giác;phối hợp|kết hợp;đánh giá|nhận xét;khảo sát|điều tra|thống kê
+công việc|nhiệm vụ;giải pháp|biện pháp|cách làm|phương án;phương pháp|cách thức;đơn vị|cơ quan
+đạt|đạt được;các|những;rất|hết sức;mỗi|từng;cần|phải;cho thấy|chứng tỏ;bảo đảm|đảm bảo
+trước đây|trước kia;người dân|bà con;mục tiêu|mục đích;người bệnh|bệnh nhân
+phù hợp|thích hợp;đầy đủ|hoàn chỉnh;tăng|tăng lên;giảm|giảm bớt;nhiều|không ít;quy trình|trình tự
+tình trạng|hiện tượng;tham gia|cùng tham gia;lợi ích|ích lợi;nhân rộng|phổ biến rộng rãi"""
+DELETABLE = frozenset("các những đã rất cũng đều luôn thêm sẽ".split())
+_NO_INSERT = frozenset("nhằm để việc sẽ cần phải cũng đều không chưa được mà".split())
+_BEFORE_NUMBER = frozenset("cho đạt với gồm có tới mất tốn".split())
+INSERTS = {  # word or syllable pair -> words that may be inserted before it
+    "đã": ("cũng", "đều"), "sẽ": ("cũng", "chắc chắn"), "cần": ("cũng", "rất"), "giúp": ("cũng", "đã"),
+    "góp phần": ("đã", "cũng"), "nâng cao": ("từng bước", "góp phần"), "cải thiện": ("từng bước", "dần"),
+    "tăng cường": ("từng bước", "tiếp tục"), "rõ rệt": ("khá", "rất"), "đáng kể": ("khá", "rất"),
+    "ổn định": ("khá", "tương đối"), "thực hiện": ("chủ động", "tiếp tục"),
+    "triển khai": ("đồng loạt", "kịp thời"),
+}
 
 
 def _blocks(raw: str) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -665,7 +676,8 @@ def _blocks(raw: str) -> dict[str, dict[str, tuple[str, ...]]]:
     for block in re.split(r"^@", text, flags=re.M)[1:]:
         head, _, body = block.partition("\n")
         parts = re.split(r"(?:^|\s)([A-Z]+|ord):\s", " ".join(body.split()))
-        out[head.strip()] = {k: tuple(x.strip() for x in v.split("|")) for k, v in zip(parts[1::2], parts[2::2])}
+        out[head.strip()] = {k: tuple(x.strip() for x in v.split("|"))
+                             for k, v in zip(parts[1::2], parts[2::2])}
     return out
 
 
@@ -680,25 +692,32 @@ def _numbers() -> dict[str, tuple[str, ...]]:
         a, b = r.uniform(12, 72), r.uniform(8, 45)
         up.append(f"từ {_pct(a)} lên {_pct(min(99.5, a + r.uniform(6, 35)))}")
         down.append(f"từ {_pct(b)} xuống còn {_pct(b * r.uniform(0.1, 0.7))}")
-        money.append(r.choice(("", "hơn ", "gần ", "trên ")) + r.choice((f"{r.randint(3, 480)},{r.randint(1, 9)} triệu đồng",
-                     f"{r.randint(2, 90)}.{r.randint(1, 9)}00.000 đồng", f"{r.randint(3, 480)} triệu")))
+        money.append(r.choice(("", "hơn ", "gần ", "trên ")) + r.choice((
+            f"{r.randint(3, 480)},{r.randint(1, 9)} triệu đồng", f"{r.randint(3, 480)} triệu",
+            f"{r.randint(2, 90)}.{r.randint(1, 9)}00.000 đồng")))
     for unit in ("ngày", "giờ", "phút", "tuần"):
         cut += [f"từ {a} {unit} xuống còn {b} {unit}" for a in range(3, 31) for b in range(1, a * 2 // 3 + 1)]
     return {"pct": tuple(_pct(x / 10) for x in range(50, 990)), "up": tuple(up), "down": tuple(down),
             "money": tuple(money), "cut": tuple(cut), "n": tuple(str(i) for i in range(6, 420)),
-            "k": tuple(str(i) for i in range(2, 7))}
+            "k": tuple(str(i) for i in range(2, 7)),
+            "gap": tuple(f"{x / 10:.1f}".replace(".", ",") + " điểm phần trăm" for x in range(20, 350))}
 
 
-def _times(edu: bool) -> tuple[str, ...]:
+def _times(edu: bool, year: int) -> tuple[str, ...]:
+    """Time phrases of the 6 years up to a dossier's year."""
     out = [f"sau {k} tháng {w}" for k in range(2, 13) for w in ("triển khai", "áp dụng", "thực hiện")]
-    for y in range(2016, 2025):
-        out += [f"trong năm {y}", f"năm {y}", f"trong quý {ROMAN[y % 4]}/{y}", f"giai đoạn {y}-{y + 2}",
-                f"từ năm {y} đến nay", f"trong 6 tháng đầu năm {y}", f"cuối năm {y}"]
+    for y in range(year - 6, year + 1):
+        out += [f"trong năm {y}", f"năm {y}", f"trong quý {ROMAN[y % 4]}/{y}", f"từ năm {y} đến nay",
+                f"trong 6 tháng đầu năm {y}", f"cuối năm {y}"] + [f"giai đoạn {y - 2}-{y}"] * 2
         out += [f"{p} tháng {m}/{y}" for m in range(1, 13) for p in ("từ", "trong", "đến")]
         if edu:
-            out += [f"{p} năm học {y}-{y + 1}" for p in ("trong", "từ", "cuối", "đầu", "suốt")] * 4
-            out += [f"{p} học kỳ {s} năm học {y}-{y + 1}" for p in ("trong", "hết", "") for s in ("I", "II")] * 2
+            out += [f"{p} năm học {y - 1}-{y}" for p in ("trong", "từ", "cuối", "đầu", "suốt")] * 4
+            out += [f"{p} học kỳ {s} năm học {y - 1}-{y}" for p in ("trong", "hết", "")
+                    for s in ("I", "II")] * 2
     return tuple(w.strip() for w in out)
+
+
+YEARS = range(2015, 2026)
 
 
 def _syn() -> dict[str, tuple[str, ...]]:
@@ -722,20 +741,22 @@ def _variants(phrase: str, n: int = 0) -> tuple[str, ...]:
     return tuple(outs[i % len(outs)] for i in range(n)) if n else tuple(outs)
 
 
-def _parts(text: str, v: dict[str, tuple[str, ...]]) -> tuple:
+def _parts(text: str, v: dict[str, tuple[str, ...]], syn: bool = True) -> tuple:
     """'lit {K} lit (a|b) lit' -> (lit, options, lit, options, ..., lit): slots resolved to their fillers,
     and every SYN word of a literal or variant made a choice of its synonyms too."""
     bits = re.split(r"\{(\w+)\}|\(([^()]*\|[^()]*)\)", text)
     out: list = [""]
     for i in range(0, len(bits), 3):
-        for j, piece in enumerate(_SYN_RE.split(bits[i])):
+        for j, piece in enumerate(_SYN_RE.split(bits[i]) if syn else [bits[i]]):
             if j % 2:
                 out += [(piece,) + SYN[piece], ""]
             else:
                 out[-1] += piece
         if i + 1 < len(bits):
-            opts = v[bits[i + 1]] if bits[i + 1] else tuple(x for o in bits[i + 2].split("|") for x in _variants(o))
-            out += [opts, ""]
+            if bits[i + 1]:
+                out += [v[bits[i + 1]], ""]
+            else:
+                out += [tuple(x for o in bits[i + 2].split("|") for x in _variants(o)), ""]
     return tuple(out)
 
 
@@ -747,6 +768,7 @@ class _Topic:
     v: dict[str, tuple[str, ...]]  # slot -> fillers
     pats: dict[str, tuple[tuple[tuple, bool], ...]]  # group -> ((parts, takes a connective), ...)
     titles: tuple[tuple, ...]
+    when: dict[int, tuple[str, ...]]  # year -> time phrases; patterns hold v["W"], replaced by the year's
 
 
 def _compile() -> tuple[dict[str, _Topic], list[int]]:
@@ -769,28 +791,37 @@ def _compile() -> tuple[dict[str, _Topic], list[int]]:
             continue
         tid, sector = head.split()
         own = {k: own[k] if k in "FU" else tuple(x for f in own[k] for x in _variants(f, 4)) for k in own}
-        v = shared | sectors[sector] | own | {"W": _times(sector == "edu")}
+        when = {y: _times(sector == "edu", y) for y in YEARS}
+        v = shared | sectors[sector] | own | {"W": when[YEARS[-1]]}
         v |= {k: own.get(k, ()) + shared[k] for k in "SPMRTVGQ"} | {"Q": sectors[sector]["Q"] + shared["Q"]}
         v["Q"] += tuple("lãnh đạo " + q for q in v["Q"] if q[0].isupper() and not q.startswith("Hội"))
-        v["B"] = own["B"] + tuple("~ " + b.removeprefix("các ") for b in own["B"]) * 2  # "~": a count
+        v["B"] = own["B"] + tuple(re.sub("^(các|những) ", "~ ", b) if b.startswith(("các ", "những "))
+                                  else "~ " + b for b in own["B"]) * 2  # "~": a count
         for key, pre, post in _MODS:
             v[key] = tuple(a + x + b for x in v[key] for a in pre for b in post)
         pats = {g: tuple((_parts(p.lstrip("!"), v), not p.startswith("!")) for p in ps)
                 for g, ps in raw_pats.items()}
-        topics[tid] = _Topic(tid, sector, own["F"][0], v, pats, tuple(_parts(t, own) for t in TITLE_FORMS))
+        titles = tuple(_parts(t, own, syn=False) for t in TITLE_FORMS)
+        topics[tid] = _Topic(tid, sector, own["F"][0], v, pats, titles, when)
     return topics, [len(re.findall(r"\{\w+\}", p)) for ps in raw_pats.values() for p in ps]
 
 
 TOPICS, SLOTS = _compile()  # SLOTS: named slots per sentence pattern
+_DROPPABLE = frozenset({(w,) for w in DELETABLE} | {tuple(m.split()) for _, pre, post in _MODS
+                                                    for m in pre + post if m.strip()})
 TOPIC_IDS = tuple(TOPICS)
 _PUNCT = ",.;:"
 
 
 def _swap_digit(token: str, rng: random.Random) -> str:
+    """Another number in place of the first one (a month stays 1-12)."""
     m = re.search(r"\d+", token)
     if not m:
         return token
-    return token[:m.start()] + str(max(1, int(m.group()) + rng.choice((-2, -1, 1, 2, 3)))) + token[m.end():]
+    n = max(1, int(m.group()) + rng.choice((-2, -1, 1, 2, 3)))
+    if token[m.end():m.end() + 1] == "/":
+        n = (n - 1) % 12 + 1
+    return token[:m.start()] + str(n) + token[m.end():]
 
 
 def _cap(word: str, like: str) -> str:
@@ -815,13 +846,15 @@ def _head_key(heading: str) -> str:
 class Generator:
     def __init__(self, seed: int):
         self.rng = random.Random(seed)
+        self._w: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # (topic's v["W"], the dossier year's)
 
     # ------------------------------------------------------------ pieces
     def _fill(self, parts: tuple) -> str:
         ch = self.rng.choice
         out = list(parts)
+        w_any, w_year = self._w
         for i in range(1, len(parts), 2):
-            s = ch(parts[i])
+            s = ch(w_year if parts[i] is w_any else parts[i])
             if "#" in s or "&" in s or "~" in s:
                 s = s.replace("#", ch(DIGITS)).replace("&", ch(PLACES)).replace("~", ch(COUNTS))
             out[i] = s
@@ -846,12 +879,16 @@ class Generator:
                 break
         return " ".join(sents)
 
-    def _headings(self) -> list[tuple[str, str]]:
+    def _headings(self, words: int) -> list[tuple[str, str]]:
+        """A template's headings, numbered: its required sections and some optional ones, 6-9 in all
+        (the fewest below 1200 body words, the most from 4500)."""
         rng = self.rng
         style, heads = rng.choice(TEMPLATES)
         req = [h for h in heads if h[3]]
         opt = [h for h in heads if not h[3]]
-        keep = set(req) | set(rng.sample(opt, rng.randint(max(6, len(req)), min(9, len(heads))) - len(req)))
+        lo, hi = max(6, len(req)), min(9, len(heads))
+        n = lo if words < 1200 else hi if words >= 4500 else rng.randint(lo, hi)
+        keep = set(req) | set(rng.sample(opt, n - len(req)))
         out, top, sub = [], 0, 0
         for h in heads:
             if h not in keep:
@@ -873,8 +910,8 @@ class Generator:
         for (head, key), wt in zip(heads, weights):
             tw = words * wt / total
             npar = max(1, min(6, round(tw / (75 + 45 * rnd()))))
-            out.append((head, [Para(self._para(tp, GROUPS[key], max(45.0, min(150.0, tw / npar * (0.8 + 0.4 * rnd())))))
-                               for _ in range(npar)]))
+            targets = [max(45.0, min(150.0, tw / npar * (0.8 + 0.4 * rnd()))) for _ in range(npar)]
+            out.append((head, [Para(self._para(tp, GROUPS[key], x)) for x in targets]))
         return out
 
     def _title(self, tp: _Topic, avoid: str = "") -> str:
@@ -886,7 +923,7 @@ class Generator:
         return t
 
     def _near_title(self, title: str) -> str:
-        """Same formula and fillers: one formula word swapped, sometimes one number too (<= 2 words differ)."""
+        """Same formula and fillers, one formula word swapped, sometimes a number too: <= 2 words differ."""
         for old, new in TITLE_SWAPS:
             if title.startswith(old):
                 title = new + title[len(old):]
@@ -903,7 +940,8 @@ class Generator:
         """Header, request form, description title, title and quoted laws."""
         rng = self.rng
         ch = rng.choice
-        year = rng.randint(2015, 2025)
+        year = rng.choice(YEARS)
+        self._w = (tp.v["W"], tp.when[year])
         unit = self._fill(("", tp.v["U"], ""))
         names: list[str] = []
         na = ch((1, 1, 2, 2, 3))
@@ -949,14 +987,16 @@ class Generator:
         tp = TOPICS[topic or self.rng.choice(TOPIC_IDS)]
         title = self._title(tp)
         front = self._front(tp, title)
-        return self._make(key, tp, title, self._body(tp, self._headings(), words), front)
+        return self._make(key, tp, title, self._body(tp, self._headings(words), words), front)
 
     # ------------------------------------------------------------ positive cases
     def exact(self, src: GenDossier, key: str) -> GenDossier:
+        """The same paragraphs; body paragraphs get their origin."""
         return replace(src, key=key, paras=tuple(Para(p.text, p.kind, (src.key, i)) if p.kind == "body" else p
                                                  for i, p in enumerate(src.paras)))
 
     def renamed(self, src: GenDossier, key: str) -> GenDossier:
+        """The same body under a new title of the same topic, new authors, unit, year, form and laws."""
         tp = TOPICS[src.topic]
         title = self._title(tp, avoid=src.title)
         front = self._front(tp, title)
@@ -966,9 +1006,9 @@ class Generator:
         return self._make(key, tp, title, secs, front)
 
     def edited(self, src: GenDossier, key: str, rate: float) -> GenDossier:
-        """Word-level edits spread uniformly over the body until edited words reach rate * body words:
-        ~55 % substitutions (synonym word or syllable pair, or another number), ~23 % insertions of a
-        short adverb before a verb, ~22 % deletions of a function word."""
+        """Word-level edits at positions drawn uniformly over the body until the edited words reach
+        rate * body words: about half substitutions (a synonym word or syllable pair, another number),
+        a quarter insertions (an adverb before a verb or adjective), a quarter deletions (a function word)."""
         rng = self.rng
         body = [(i, p) for i, p in enumerate(src.paras) if p.kind == "body"]
         toks = [p.text.split() for _, p in body]
@@ -976,50 +1016,76 @@ class Generator:
         target = round(rate * len(flat))
         touched: set[tuple[int, int]] = set()
         done = tries = 0
-        while done < target and tries < 50 * target + 100:
+        while done < target and tries < 100 * target + 100:
             tries += 1
             a, j = flat[int(rng.random() * len(flat))]
-            t = toks[a]
             op = rng.random()
-            for jj in range(j, min(j + 8, len(t))):
-                if (a, jj) in touched:
-                    break
-                core = t[jj].rstrip(_PUNCT)
-                low = core.lower()
-                if op < 0.55:
-                    if core == t[jj] and jj + 1 < len(t) and (a, jj + 1) not in touched:
-                        nxt = t[jj + 1].rstrip(_PUNCT)
-                        alts = SYN.get(low + " " + nxt.lower())
-                        if alts:
-                            alt = rng.choice(alts)
-                            t[jj], t[jj + 1] = _cap(alt, core) + t[jj + 1][len(nxt):], ""
-                            touched.update(((a, jj), (a, jj + 1)))
-                            done += max(2, alt.count(" ") + 1)
-                            break
-                    alts = SYN.get(low)
-                    if alts or (any(c.isdigit() for c in core) and "-" not in core and "/" not in core):
-                        alt = _cap(rng.choice(alts), core) if alts else _swap_digit(core, rng)
-                        t[jj] = alt + t[jj][len(core):]
-                        touched.add((a, jj))
-                        done += alt.count(" ") + 1
-                        break
-                elif op < 0.78:
-                    if jj > 0 and t[jj] in INSERT_BEFORE and not t[jj - 1].endswith("."):
-                        w = rng.choice(INSERTS)
-                        t[jj] = w + " " + t[jj]
-                        touched.add((a, jj))
-                        done += w.count(" ") + 1
-                        break
-                elif jj > 0 and t[jj] in DELETABLE and t[jj - 1] != "không":
-                    t[jj] = ""
-                    touched.add((a, jj))
-                    done += 1
+            t = toks[a]
+            for jj in range(j, min(j + (6 if op < 0.45 else 30), len(t))):
+                if (a, jj) in touched or (jj + 1 < len(t) and (a, jj + 1) in touched):
+                    continue
+                n = (self._substitute if op < 0.45 else self._insert if op < 0.8 else self._delete)(t, jj)
+                if n:
+                    touched.update(((a, jj), (a, jj + 1)))
+                    done += n
                     break
         new = {i: Para(" ".join(w for w in toks[a] if w), "body", (src.key, i))
                for a, (i, _) in enumerate(body)}
         return replace(src, key=key, paras=tuple(new.get(i, p) for i, p in enumerate(src.paras)))
 
+    def _substitute(self, t: list[str], j: int) -> int:
+        core = t[j].rstrip(_PUNCT)
+        nxt = t[j + 1].rstrip(_PUNCT) if j + 1 < len(t) and core == t[j] else ""
+        if nxt and ((core + " " + nxt).lower() in SYN or core + " " + nxt in _PLACE_SET):
+            old, tail, t[j + 1] = [core, nxt], t[j + 1][len(nxt):], ""
+        else:
+            old, tail = [core], t[j][len(core):]
+        alts = SYN.get(" ".join(old).lower()) or (PLACES if " ".join(old) in _PLACE_SET else None)
+        if core == "tại":
+            new = ["ở"]
+        elif alts:
+            new = _cap(self.rng.choice(alts), core).split()
+        elif (len(old) == 1 and any(c.isdigit() for c in core) and not re.search(r"-|\d{4}$", core)
+              and "–" not in t[max(0, j - 1):j + 2]):  # not inside a range "5 – 6 tuổi"
+            new = [_swap_digit(core, self.rng)]
+        else:
+            return 0
+        t[j] = " ".join(new) + tail
+        p = s = 0
+        while p < min(len(new), len(old)) and new[p].lower() == old[p].lower():
+            p += 1
+        while s < min(len(new), len(old)) - p and new[-1 - s].lower() == old[-1 - s].lower():
+            s += 1
+        return max(1, max(len(new), len(old)) - p - s)  # words that differ: "đạt" -> "đạt được" is one
+
+    def _insert(self, t: list[str], j: int) -> int:
+        pair = t[j] + " " + t[j + 1].rstrip(_PUNCT) if j + 1 < len(t) else ""
+        prev = t[j - 1] if j else ""
+        if t[j][:1].isdigit() and prev in _BEFORE_NUMBER and not re.search(r"[-/]", t[j]):
+            ins = ("khoảng", "gần", "hơn", "trên")
+        else:
+            ins = INSERTS.get(t[j]) or INSERTS.get(pair)
+        if not ins or not prev or prev[-1] in ".:," or prev in ins or prev in INSERTS or prev in _NO_INSERT:
+            return 0
+        w = self.rng.choice(ins)
+        t[j] = w + " " + t[j]
+        return w.count(" ") + 1
+
+    @staticmethod
+    def _delete(t: list[str], j: int) -> int:
+        """Delete a function word or an optional modifier ("theo kế hoạch", "từng bước")."""
+        if not j or t[j - 1] == "không" or t[j - 1][-1:] in ".:":
+            return 0
+        for k in (4, 3, 2, 1):
+            words = t[j:j + k]
+            if len(words) == k and tuple(w.rstrip(_PUNCT) for w in words) in _DROPPABLE:
+                t[j - 1] += words[-1][len(words[-1].rstrip(_PUNCT)):]
+                t[j:j + k] = [""] * k
+                return k
+        return 0
+
     def reordered(self, src: GenDossier, key: str) -> GenDossier:
+        """Body paragraphs shuffled across sections; headings and everything else stay."""
         secs = _sections(src)
         body = [(i, p) for _, _, b in secs for i, p in b]
         perm = body[:]
@@ -1039,7 +1105,7 @@ class Generator:
         tp = self._other_topic(src.topic)
         title = self._title(tp)
         front = self._front(tp, title)
-        secs = self._body(tp, self._headings(), 2500)
+        secs = self._body(tp, self._headings(2500), 2500)
         ssecs = _sections(src)
         cands = [s for s in ssecs if sum(len(p.text.split()) for _, p in s[2]) >= 100] or ssecs
         taken: set[int] = set()
@@ -1053,12 +1119,15 @@ class Generator:
 
     # ------------------------------------------------------------ negative cases
     def same_topic(self, src: GenDossier, key: str) -> GenDossier:
+        """Negative: an independent body on src's topic under a near-identical title."""
         tp = TOPICS[src.topic]
         title = self._near_title(src.title)
         front = self._front(tp, title)
-        return self._make(key, tp, title, self._body(tp, self._headings(), src.body_words()), front)
+        words = src.body_words()
+        return self._make(key, tp, title, self._body(tp, self._headings(words), words), front)
 
     def template_only(self, src: GenDossier, key: str) -> GenDossier:
+        """Negative: another topic's body with src's header, form labels, headings and quoted laws."""
         tp = self._other_topic(src.topic)
         title = self._title(tp)
         ti = next(i for i, p in enumerate(src.paras) if p.kind == "title")
@@ -1109,8 +1178,9 @@ def _main() -> None:
         topic = TOPIC_IDS[i % len(TOPIC_IDS)]
         runs.append(longest_common_run(_words(gen.dossier(f"p{i}", topic=topic)),
                                        _words(gen.dossier(f"q{i}", topic=topic))))
-    print(f"longest common word run between bodies, 50 same-topic independent pairs: max {max(runs)}, "
-          f"median {statistics.median(runs)}, >= 12 in {sum(r >= 12 for r in runs)}/50: {sorted(runs)}")
+    print(f"longest common run of words (lower-cased, punctuation stripped) between the bodies of 50 "
+          f"same-topic independent pairs: max {max(runs)}, median {statistics.median(runs)}, "
+          f">= 12 in {sum(r >= 12 for r in runs)}/50: {sorted(runs)}")
 
     src = docs[0]
     sw = _words(src)
@@ -1119,7 +1189,8 @@ def _main() -> None:
              "edited 0.20": gen.edited(src, "c5", 0.20), "reordered": gen.reordered(src, "c6"),
              "lifted 1": gen.lifted(src, "c7", 1), "lifted 2": gen.lifted(src, "c8", 2),
              "same_topic": gen.same_topic(src, "c9"), "template_only": gen.template_only(src, "c10")}
-    print(f"\nsource {src.key}: {src.title!r} ({src.topic}, {src.year}, {src.unit}; {src.body_words()} words)")
+    print(f"\nsource {src.key}: {src.title!r} ({src.topic}, {src.year}, {src.unit}; "
+          f"{src.body_words()} words)")
     for name, d in cases.items():
         info = f"{sum(p.origin is not None for p in d.paras)} paras with origin"
         if name.startswith("edited"):
@@ -1129,7 +1200,8 @@ def _main() -> None:
         if name in ("same_topic", "template_only"):
             info += f"; longest run with src body {longest_common_run(sw, _words(d))}"
         if name == "same_topic":
-            info += f"; title words differing {sum(x != y for x, y in zip(src.title.split(), d.title.split()))}"
+            diff = sum(x != y for x, y in zip(src.title.split(), d.title.split()))
+            info += f"; title words differing {diff}"
         if name == "template_only":
             laws = [p for p in d.paras if p.kind == "law" and p in src.paras]
             same = [h.text for _, h, _ in _sections(d)] == [h.text for _, h, _ in _sections(src)]

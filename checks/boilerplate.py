@@ -9,8 +9,10 @@ Two kinds, both removed from a dossier's "own" text before it is compared:
   or two tokens between template runs (an OCR slip, a footnote digit) go with them.
 - **common text** (``common_regions``): what many dossiers of the archive share although nobody
   registered it (a provincial decision every unit quotes, a new form). The retrieval index
-  knows how many dossiers hold each print; a stretch of text between prints held by more than
-  ``common_df`` dossiers counts as common.
+  knows how many dossiers hold each print; a stretch of text where nearly every print is held
+  by more than ``common_df`` dossiers counts as template text. Common phrases inside prose
+  stay: they weigh little in retrieval (``checks.dup_index``) and cannot by themselves make a
+  passage long enough to count (``checks.duplicates``).
 """
 
 from __future__ import annotations
@@ -26,9 +28,12 @@ from checks.shingles import SEED_N, cover, grams, token_ids, tokens
 
 BUILTIN = Path(__file__).resolve().parent / "boilerplate" / "builtin.txt"
 ISLAND = 2  # tokens between two template runs that go with them
-COMMON_GAP = 24  # tokens between two common prints that count as common too
+TEMPLATE_LINE = 0.6  # a line this much template text is template text
+COMMON_GAP = 24  # tokens between two template prints that count as template too
 COMMON_FLOOR = 25  # a print is common when more than max(floor, share * archive) dossiers hold it
-COMMON_SHARE = 0.01
+COMMON_SHARE = 0.02
+COMMON_WINDOW = 3  # prints on either side that say whether a common print is in template text
+COMMON_DENSITY = 0.8
 
 
 def builtin_texts() -> list[str]:
@@ -58,6 +63,24 @@ class Boilerplate:
         hit = self.seeds[pos] == seed_hashes
         return close_islands(cover(np.flatnonzero(hit), SEED_N, length), ISLAND)
 
+    def mask_lines(self, seed_hashes: np.ndarray, line_of: np.ndarray) -> np.ndarray:
+        """``mask``, completed to every line that is mostly template text (a quoted article
+        of which only the first sentences are registered)."""
+        return whole_lines(self.mask(seed_hashes, len(line_of)), line_of, TEMPLATE_LINE)
+
+
+def whole_lines(mask: np.ndarray, line_of: np.ndarray, share: float = 0.5,
+                among: np.ndarray | None = None) -> np.ndarray:
+    """Set every line (paragraph) that has at least ``share`` of its tokens (of those in
+    ``among``) set: a template paragraph's first and last words go with it."""
+    if not len(mask):
+        return mask
+    pool = np.ones(len(mask), dtype=bool) if among is None else among
+    total = np.bincount(line_of, weights=pool.astype(float))
+    marked = np.bincount(line_of, weights=(mask & pool).astype(float), minlength=len(total))
+    full = (total > 0) & (marked >= share * total)
+    return mask | full[line_of]
+
 
 def close_islands(mask: np.ndarray, gap: int) -> np.ndarray:
     """Set runs of at most ``gap`` unset tokens that lie between two set tokens."""
@@ -77,16 +100,21 @@ def common_df(archive_size: int) -> int:
 
 
 def common_regions(print_starts: np.ndarray, common: np.ndarray, n: int, length: int,
-                   line_of: np.ndarray | None = None) -> np.ndarray:
-    """Token mask of common text: the tokens of prints (n-grams starting at ``print_starts``)
-    marked ``common``, stretches of at most COMMON_GAP tokens between two of them (the
-    unsampled n-grams of the same shared text), and whole lines (paragraphs) at least half of
-    whose prints are common (a quoted law's first and last words)."""
-    mask = close_islands(cover(print_starts[common], n, length), COMMON_GAP)
-    if line_of is not None and len(print_starts):
-        lines = line_of[print_starts]
-        total = np.bincount(lines)
-        shared = np.bincount(lines, weights=common.astype(float), minlength=len(total))
-        mostly = np.flatnonzero((total > 0) & (shared * 2 >= total) & (shared > 0))
-        mask |= np.isin(line_of, mostly)
-    return mask
+                   line_of: np.ndarray | None = None, own: np.ndarray | None = None) -> np.ndarray:
+    """Token mask of shared template text: stretches where at least COMMON_DENSITY of the
+    prints around each print (COMMON_WINDOW on either side) are common, completed to the whole
+    line when they hold half of its own tokens (``line_of``, ``own``). A quoted law is common
+    print after print; a paragraph of ordinary prose shares some phrases with many dossiers
+    ("nâng cao chất lượng") but not most of them, and stays."""
+    if not len(print_starts):
+        return np.zeros(length, dtype=bool)
+    order = np.argsort(print_starts, kind="stable")
+    at, c = print_starts[order], common[order].astype(float)
+    width = 2 * COMMON_WINDOW + 1
+    padded = np.concatenate((np.zeros(COMMON_WINDOW), c, np.zeros(COMMON_WINDOW)))
+    present = np.concatenate((np.zeros(COMMON_WINDOW), np.ones(len(c)), np.zeros(COMMON_WINDOW)))
+    kernel = np.ones(width)
+    share = np.convolve(padded, kernel, "valid") / np.convolve(present, kernel, "valid")
+    template = (share >= COMMON_DENSITY) & (c > 0)
+    mask = close_islands(cover(at[template], n, length), COMMON_GAP)
+    return mask if line_of is None else whole_lines(mask, line_of, 0.5, own)

@@ -20,10 +20,19 @@ Pure data structure: persisting entries is the orchestrator's job (``ingest.dupl
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 
 COMPACT_AT = 250_000  # postings in the delta before it is merged into the base
+CLUSTER = 2  # shared prints at most this far apart in the text (in prints) form a run
+
+
+@dataclass(frozen=True)
+class Hits:
+    shared: int  # prints shared
+    weight: float  # their idf weight
+    clustered: float  # the weight of those in runs
 
 
 class PrintIndex:
@@ -113,11 +122,23 @@ class PrintIndex:
     def hits(self, prints: np.ndarray, *, max_df: int | None = None,
              exclude: Iterable[int] = ()) -> dict[int, int]:
         """Dossier -> how many of ``prints`` it holds, skipping prints held by more than
-        ``max_df`` dossiers (template text) and the dossiers in ``exclude``."""
-        q = np.unique(np.asarray(prints, dtype=np.uint32))
-        if max_df is not None:
-            q = q[self.df(q) <= max_df]
-        found: list[np.ndarray] = []
+        ``max_df`` dossiers and the dossiers in ``exclude``."""
+        return {k: h.shared for k, h in self.scores(prints, max_df=max_df, exclude=exclude).items()}
+
+    def scores(self, prints: np.ndarray, *, max_df: int | None = None,
+               exclude: Iterable[int] = ()) -> dict[int, Hits]:
+        """Dossier -> what it shares of ``prints`` (given in text order). A print held by few
+        dossiers weighs more (log(1 + N / df), the idf of retrieval); ``clustered`` is the
+        weight of shared prints whose neighbour in the text (within CLUSTER prints) is shared
+        too: a copied passage shares a run of prints, formulaic phrases share scattered ones."""
+        seq = np.asarray(prints, dtype=np.uint32)
+        q, first = np.unique(seq, return_index=True)
+        df = self.df(q)
+        keep = df > 0 if max_df is None else (df > 0) & (df <= max_df)
+        q, df, first = q[keep], df[keep], first[keep]
+        weight = np.log1p(max(len(self), 1) / df)
+        owners: list[np.ndarray] = []
+        which: list[np.ndarray] = []
         for h, d, base in ((self._h, self._d, True), (*self._delta_arrays(), False)):
             lo, hi = np.searchsorted(h, q, "left"), np.searchsorted(h, q, "right")
             lens = hi - lo
@@ -125,12 +146,28 @@ class PrintIndex:
             if not total:
                 continue
             offsets = np.repeat(lo - np.concatenate(([0], np.cumsum(lens)[:-1])), lens)
-            owners = d[offsets + np.arange(total)]
+            who, k = d[offsets + np.arange(total)], np.repeat(np.arange(len(q)), lens)
             if base and self._stale:  # replaced since: their new postings are in the delta
-                owners = owners[~np.isin(owners, np.fromiter(self._stale, dtype=np.uint32))]
-            found.append(owners)
-        if not found:
+                live = ~np.isin(who, np.fromiter(self._stale, dtype=np.uint32))
+                who, k = who[live], k[live]
+            owners.append(who)
+            which.append(k)
+        if not owners:
             return {}
-        ids, counts = np.unique(np.concatenate(found), return_counts=True)
+        who, k = np.concatenate(owners), np.concatenate(which)
+        pos = first[k]
+        order = np.lexsort((pos, who))
+        who, k, pos = who[order], k[order], pos[order]
+        same = who[1:] == who[:-1]
+        near = same & (pos[1:] - pos[:-1] <= CLUSTER)
+        linked = np.zeros(len(who), dtype=bool)
+        linked[1:] |= near
+        linked[:-1] |= near
+        ids, start, counts = np.unique(who, return_index=True, return_counts=True)
+        w = weight[k]
+        sums = np.add.reduceat(w, start)
+        clustered = np.add.reduceat(np.where(linked, w, 0.0), start)
         skip = set(exclude)
-        return {k: n for k, n in zip(ids.tolist(), counts.tolist()) if k not in skip}
+        return {d: Hits(n, float(a), float(c)) for d, n, a, c in
+                zip(ids.tolist(), counts.tolist(), sums.tolist(), clustered.tolist())
+                if d not in skip}

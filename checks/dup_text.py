@@ -175,7 +175,7 @@ def body_of(docs: Sequence[DocView], sections: Sequence[Section], boilerplate: B
                 offset += len(raw) + 1
     text = "\n".join(parts)
     body = Body(text, tuple(lines))
-    own = ~boilerplate.mask(body.seeds, len(body))
+    own = ~boilerplate.mask_lines(body.seeds, body.line_of)
     if len(body):
         heads = np.array([ln.heading for ln in body.lines], dtype=bool)[body.line_of]
         own &= ~_heading_tokens(body, heads)

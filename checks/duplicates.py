@@ -1,8 +1,9 @@
 """Near-duplicates of one dossier: retrieve candidates, align passages, decide, explain.
 
-    retrieve   the dossier's prints against the index (``checks.dup_index``); prints held by
-               many dossiers are template text and neither retrieve nor align
-               (``checks.boilerplate.common_regions``); the best-sharing CANDIDATES dossiers go on
+    retrieve   the dossier's prints against the index (``checks.dup_index``), each weighted by
+               how rare it is, and more when its neighbours are shared too; stretches of prints that many dossiers hold are template text
+               and neither retrieve nor align (``checks.boilerplate.common_regions``); the
+               CANDIDATES dossiers sharing the most weight go on
     align      passages of each candidate (``checks.align``)
     decide     a candidate is a near-duplicate when its passages that count hold at least
                MIN_MATCHED tokens of our own text, one of them at least MIN_PASSAGE: a paragraph
@@ -30,6 +31,8 @@ from checks.shingles import PRINT_N
 
 CANDIDATES = 25
 MIN_HITS = 3
+SCATTERED = 0.25  # how much a shared print outside any run counts in the ranking
+SKIP_FACTOR = 5  # prints held by more than this many times common_df dossiers do not retrieve
 MIN_PASSAGE = 50  # own tokens of our text in the longest passage: two or three sentences
 MIN_MATCHED = 80  # own tokens of our text in all passages together
 MIN_AGREEMENT = 75.0  # folded ratio of a long passage that counts (an edited copy)
@@ -88,16 +91,18 @@ def own_text(body: Body, index: PrintIndex, *, indexed: bool = False) -> np.ndar
         return body.own
     df = index.df(values) - (1 if indexed else 0)
     common = df > common_df(len(index))
-    return body.own & ~common_regions(at, common, PRINT_N, len(body), body.line_of)
+    return body.own & ~common_regions(at, common, PRINT_N, len(body), body.line_of, body.own)
 
 
 def candidates(body: Body, own: np.ndarray, index: PrintIndex, *,
                exclude: Iterable[int] = ()) -> list[tuple[int, int]]:
-    """(dossier, shared prints) of the best CANDIDATES, most shared first."""
+    """(dossier, shared prints) of the best CANDIDATES: by the weight of the prints they share
+    in runs (a copied passage), then of all they share."""
     _, values = body.prints(own)
-    hits = index.hits(values, max_df=common_df(len(index)), exclude=exclude)
-    best = sorted(((n, d) for d, n in hits.items() if n >= MIN_HITS), reverse=True)
-    return [(d, n) for n, d in best[:CANDIDATES]]
+    scores = index.scores(values, max_df=SKIP_FACTOR * common_df(len(index)), exclude=exclude)
+    best = sorted(((h.clustered + SCATTERED * h.weight, h.shared, d) for d, h in scores.items()
+                   if h.shared >= MIN_HITS), reverse=True)
+    return [(d, n) for _, n, d in best[:CANDIDATES]]
 
 
 def compare(ours: Body, own: np.ndarray, theirs: Body, other: int) -> Match | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from checks import dup_index
 from checks.dup_index import PrintIndex
@@ -61,3 +62,14 @@ def test_delta_merges_by_itself_and_matches_a_fresh_build(monkeypatch) -> None:
     q = rng.integers(0, 500, 80).astype(np.uint32)
     assert step.hits(q) == bulk.hits(q)
     assert step.postings == bulk.postings
+
+
+def test_a_run_of_shared_prints_outweighs_as_many_scattered_ones() -> None:
+    idx = PrintIndex()
+    idx.add(1, prints(1, 2, 3, 4))  # shares a run: prints 1..4 follow each other in the text
+    idx.add(2, prints(10, 20, 30, 40))  # shares four prints scattered through the text
+    text = prints(1, 2, 3, 4, 50, 51, 10, 52, 53, 20, 54, 55, 30, 56, 57, 40)
+    got = idx.scores(text)
+    assert got[1].shared == got[2].shared == 4
+    assert got[1].weight == pytest.approx(got[2].weight)
+    assert got[1].clustered == pytest.approx(got[1].weight) and got[2].clustered == 0
