@@ -5,8 +5,9 @@ line by line, with for each token: the file, page and section it is in, whether 
 dossier's *own* text, and whether it is confidential. Not own: template text (``Boilerplate``),
 the section headings, the title (titles repeat by formula and are shown, never compared:
 DOMAIN.md), and the record: addressee, authors, title, field, dates (``RECORD_KEYS`` sections
-and "label: value" lines), which differ in a copy filed under new names and agree by chance. Proofs of application, minutes and decisions are written by others about the
-initiative and are left out.
+and "label: value" lines), which differ in a copy filed under new names and agree by chance.
+Proofs of application, minutes and decisions are written by others about the initiative and
+are left out.
 
 Confidential: the request's "information to be kept confidential" item (section ``bao_mat``),
 that text wherever else it appears, and any section whose heading marks it confidential

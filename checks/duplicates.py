@@ -1,9 +1,10 @@
 """Near-duplicates of one dossier: retrieve candidates, align passages, decide, explain.
 
     retrieve   the dossier's prints against the index (``checks.dup_index``), each weighted by
-               how rare it is, and more when its neighbours are shared too; stretches of prints that many dossiers hold are template text
-               and neither retrieve nor align (``checks.boilerplate.common_regions``); the
-               CANDIDATES dossiers sharing the most weight go on
+               how rare it is, and more when its neighbours are shared too; stretches of
+               prints that many dossiers hold are template text and neither retrieve nor align
+               (``checks.boilerplate.common_regions``); the CANDIDATES dossiers sharing the
+               most weight go on
     align      passages of each candidate (``checks.align``)
     decide     a candidate is a near-duplicate when its passages that count hold at least
                MIN_MATCHED tokens of our own text, one of them at least MIN_PASSAGE: a paragraph
