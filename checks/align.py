@@ -46,10 +46,11 @@ class Passage:
     label: str  # identical | minor_changes | ocr_noisy
 
 
-def seed_pairs(ours: Body, ours_own: np.ndarray, theirs: Body) -> tuple[np.ndarray, np.ndarray]:
+def seed_pairs(ours: Body, ours_own: np.ndarray, theirs: Body,
+               theirs_own: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(i, j): our seed at token i equals theirs at token j; sorted by i, then j."""
     mine = np.flatnonzero(all_of(ours_own, SEED_N))
-    other = np.flatnonzero(all_of(theirs.own, SEED_N))
+    other = np.flatnonzero(all_of(theirs_own, SEED_N))
     if not len(mine) or not len(other):
         return np.zeros(0, np.int64), np.zeros(0, np.int64)
     oh, th = ours.seeds[mine], theirs.seeds[other]
@@ -106,9 +107,11 @@ def merge(passages: list[list[int]]) -> list[list[int]]:
     return out
 
 
-def align(ours: Body, theirs: Body, ours_own: np.ndarray | None = None) -> list[Passage]:
+def align(ours: Body, theirs: Body, ours_own: np.ndarray | None = None,
+          theirs_own: np.ndarray | None = None) -> list[Passage]:
+    """Passages of our own text (``ours_own``, default ``ours.own``) found in their own text."""
     own = ours.own if ours_own is None else ours_own
-    i, j = seed_pairs(ours, own, theirs)
+    i, j = seed_pairs(ours, own, theirs, theirs.own if theirs_own is None else theirs_own)
     if not len(i):
         return []
     found = [p for p in chain(i, j) if p[4] >= 2]

@@ -106,8 +106,13 @@ def candidates(body: Body, own: np.ndarray, index: PrintIndex, *,
     return [(d, n) for _, n, d in best[:CANDIDATES]]
 
 
-def compare(ours: Body, own: np.ndarray, theirs: Body, other: int) -> Match | None:
-    passages = [p for p in align(ours, theirs, own) if p.folded_score >= MIN_AGREEMENT]
+def compare(ours: Body, own: np.ndarray, theirs: Body, other: int,
+            theirs_own: np.ndarray | None = None) -> Match | None:
+    """Our own text (``own``) against theirs (``theirs_own``, default all of their own text:
+    pass ``own_text(theirs, …)`` so that their template text cannot seed either; our copy of a
+    quoted law may be an OCR'd scan whose prints no longer look common)."""
+    their_own = theirs.own if theirs_own is None else theirs_own
+    passages = [p for p in align(ours, theirs, own, their_own) if p.folded_score >= MIN_AGREEMENT]
     if not passages:
         return None
     ours_hit = np.zeros(len(ours), dtype=bool)
@@ -118,8 +123,8 @@ def compare(ours: Body, own: np.ndarray, theirs: Body, other: int) -> Match | No
         theirs_hit[p.theirs[0]:p.theirs[1] + 1] = True
         shown.append(MatchPassage(_side(ours, *p.ours), _side(theirs, *p.theirs), p.score,
                                   p.label, int(own[p.ours[0]:p.ours[1] + 1].sum()), p.folded_score))
-    own_ours, own_theirs = int(own.sum()), theirs.own_count
-    got_ours, got_theirs = int((ours_hit & own).sum()), int((theirs_hit & theirs.own).sum())
+    own_ours, own_theirs = int(own.sum()), int(their_own.sum())
+    got_ours, got_theirs = int((ours_hit & own).sum()), int((theirs_hit & their_own).sum())
     agreement = _weighted_score(passages)
     coverage = got_ours / own_ours if own_ours else 0.0
     their_coverage = got_theirs / own_theirs if own_theirs else 0.0
@@ -139,7 +144,7 @@ def find_duplicates(body: Body, index: PrintIndex, load: Callable[[int], Body | 
         theirs = load(other)
         if theirs is None:
             continue
-        match = compare(body, own, theirs, other)
+        match = compare(body, own, theirs, other, own_text(theirs, index, indexed=True))
         if match is not None and match.duplicate:
             found.append(match)
     return sorted(found, key=lambda m: (-m.similarity, m.other))

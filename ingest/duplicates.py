@@ -161,7 +161,8 @@ def _store(s: Session, archive: ArchiveIndex, dossier_id: int, body: Body, match
     for m in matches:
         s.add(_row(dossier_id, m, excluded))
         theirs = load(m.other)
-        back = compare(theirs, own_text(theirs, archive.index, indexed=True), body, dossier_id)
+        back = compare(theirs, own_text(theirs, archive.index, indexed=True), body, dossier_id,
+                       own_text(body, archive.index, indexed=True))
         if back is not None:
             s.add(_row(m.other, back, excluded))
 
