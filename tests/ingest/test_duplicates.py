@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import select
 
 from ingest import duplicates
@@ -14,6 +15,7 @@ from ingest.intake import collect
 from ingest.jobs import dossiers_formed, register
 from ingest.runtime import Runtime
 from models.report import build_report
+from models.settings import Settings
 from models.tables import Dossier, DupEntry, DupMatch, TemplateText
 from tests.builders import docx_bytes, run_all, write_tree
 from tests.checks.dup_inputs import FARM, HEADER, LAW, PROVINCE_RULE, SCHOOL, SCHOOL_AGAIN, TITLE
@@ -121,3 +123,16 @@ def test_registered_template_text_stops_a_match(settings, tmp_path: Path) -> Non
         assert PROVINCE_RULE in boilerplate(rt, s).texts
     check_duplicates(rt, b)
     assert report(rt, b)["duplicates"] == [] and report(rt, a)["duplicates"] == []
+
+
+@pytest.mark.services
+def test_matches_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+    """The distributed mode's database: entries (bytea), matches (JSON) and the catch-up read."""
+    settings = Settings(home=tmp_path / "var", database_url=pg_url, _env_file=None)
+    rt = Runtime(settings, engine=FakeEngine())
+    [old] = ingest(rt, write_tree(tmp_path / "kho", {"a/mo-ta.docx": description(TITLE, SCHOOL)}),
+                   prior=True)
+    duplicates._ARCHIVES.pop(settings.db_url, None)  # a worker on another machine
+    [new] = ingest(rt, write_tree(tmp_path / "moi", {"b/mo-ta.docx": description("Khác", SCHOOL)}))
+    assert [d["dossier"] for d in report(rt, new)["duplicates"]] == [old]
+    assert [d["dossier"] for d in report(rt, old)["duplicates"]] == [new]
