@@ -198,7 +198,7 @@ def accuracy(args, profiles, boilerplate: Boilerplate) -> dict[str, Tally]:
                 if m.other not in truth and args.verbose:
                     print(f"    false positive {sub.key} -> {archive[m.other].key}: " + "; ".join(
                         f"{p.tokens} words at {p.agreement:.0f}: {p.ours.text[:160]!r} / "
-                        f"{p.theirs.text[:160]!r}" for p in m.passages if p.counts),
+                        f"{p.theirs.text[:160]!r}" for p in m.passages),
                         file=sys.stderr)
             if case in POSITIVE and case != "scanned":
                 _passages(t, sub, body, src.key, [m for m in found if m.other == src_i])

@@ -62,13 +62,6 @@ class MatchPassage:
     tokens: int  # own tokens of ours in it
     agreement: float  # folded ratio
 
-    @property
-    def counts(self) -> bool:
-        """Whether it is evidence of copying: long and similar, or shorter and nearly equal
-        (two independent texts share formulaic sentences of 30-50 words at 70-80)."""
-        return self.agreement >= CLOSE_AGREEMENT or (
-            self.tokens >= LONG_PASSAGE and self.agreement >= MIN_AGREEMENT)
-
 
 @dataclass(frozen=True)
 class Match:
@@ -80,8 +73,15 @@ class Match:
 
     @property
     def duplicate(self) -> bool:
-        sizes = [p.tokens for p in self.passages if p.counts]
+        sizes = [p.tokens for p in self.passages]
         return bool(sizes) and max(sizes) >= MIN_PASSAGE and sum(sizes) >= MIN_MATCHED
+
+
+def counts(tokens: int, agreement: float) -> bool:
+    """Whether a passage is evidence of copying (and is reported): long and similar, or
+    shorter and nearly equal. Two independent texts share formulaic sentences of 20-50 words
+    that agree at 70-80 ("… cao hơn nhóm đối chứng … điểm phần trăm …")."""
+    return agreement >= CLOSE_AGREEMENT or (tokens >= LONG_PASSAGE and agreement >= MIN_AGREEMENT)
 
 
 def own_text(body: Body, index: PrintIndex, *, indexed: bool = False) -> np.ndarray:
@@ -112,7 +112,8 @@ def compare(ours: Body, own: np.ndarray, theirs: Body, other: int,
     pass ``own_text(theirs, …)`` so that their template text cannot seed either; our copy of a
     quoted law may be an OCR'd scan whose prints no longer look common)."""
     their_own = theirs.own if theirs_own is None else theirs_own
-    passages = [p for p in align(ours, theirs, own, their_own) if p.folded_score >= MIN_AGREEMENT]
+    passages = [p for p in align(ours, theirs, own, their_own)
+                if counts(int(own[p.ours[0]:p.ours[1] + 1].sum()), p.folded_score)]
     if not passages:
         return None
     ours_hit = np.zeros(len(ours), dtype=bool)
