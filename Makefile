@@ -18,7 +18,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils 
 	fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui \
 	python3 python3-venv python3-dev gcc
 
-.PHONY: run test setup system venv model samples bench bench-understanding clean
+.PHONY: run test setup system venv model samples bench bench-understanding bench-duplicates clean
 
 run: setup samples
 	$(VENV)/bin/hoso import-archive samples/archive --metadata samples/archive/danh-sach.csv
@@ -60,6 +60,10 @@ bench: setup
 
 bench-understanding: setup
 	$(PY) -m bench.understanding --n 80 --stacks 4 --seed 27
+
+bench-duplicates: setup
+	$(PY) -m bench.duplicates --seed 41 --archive 1000 --per-case 40 --scanned 20 \
+	  --sizes 1000 10000 100000 --queries 40
 
 clean:
 	rm -rf var .pytest_cache

@@ -117,4 +117,12 @@ def common_regions(print_starts: np.ndarray, common: np.ndarray, n: int, length:
     share = np.convolve(padded, kernel, "valid") / np.convolve(present, kernel, "valid")
     template = (share >= COMMON_DENSITY) & (c > 0)
     mask = close_islands(cover(at[template], n, length), COMMON_GAP)
-    return mask if line_of is None else whole_lines(mask, line_of, 0.5, own)
+    if line_of is None:
+        return mask
+    # a short quoted line: the two or three prints inside it are all common
+    inside = line_of[at] == line_of[np.minimum(at + n - 1, length - 1)]
+    lines = line_of[at][inside]
+    total = np.bincount(lines, minlength=int(line_of.max()) + 1)
+    shared = np.bincount(lines, weights=c[inside], minlength=len(total))
+    mask |= ((total >= 2) & (shared == total))[line_of]
+    return whole_lines(mask, line_of, 0.5, own)
