@@ -31,6 +31,7 @@ GAP = 30
 DRIFT = 8  # how much further one text may advance than the other between two seeds
 MERGE_GAP = 60
 MIN_SEEDS = 4
+MIN_CROWDED = 12  # seeds with a neighbour, below which no passage of MIN_TOKENS can agree
 MIN_TOKENS = 15
 MIN_SCORE = 60.0
 OCR_NOISE = 90.0  # folded ratio at or above which an OCR'd pair counts as the same text
@@ -66,6 +67,24 @@ def seed_pairs(ours: Body, ours_own: np.ndarray, theirs: Body,
     i = np.repeat(mine, n)
     starts = np.repeat(lo - np.concatenate(([0], np.cumsum(n)[:-1])), n) + np.arange(total)
     return i, th_at[starts]
+
+
+def crowded(i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Which seeds have another seed near them (within about GAP tokens along both texts and
+    DRIFT of the same diagonal): the only ones that can chain. Random shared 3-grams of two
+    texts on one topic are many and lonely; dropping them first keeps ``chain`` short."""
+    if len(i) < 2:
+        return np.zeros(len(i), dtype=bool)
+    ci, cd = i // GAP, (j - i) // DRIFT
+    key = ci * (1 << 32) + cd
+    cells, counts = np.unique(key, return_counts=True)
+    near = np.zeros(len(i), dtype=np.int64)
+    for di in (-1, 0, 1):
+        for dd in (-1, 0, 1):
+            k = (ci + di) * (1 << 32) + (cd + dd)
+            at = np.searchsorted(cells, k).clip(0, len(cells) - 1)
+            near += np.where(cells[at] == k, counts[at], 0)
+    return near > 1  # itself, and at least one more
 
 
 def chain(i: np.ndarray, j: np.ndarray) -> list[list[int]]:
@@ -112,7 +131,9 @@ def align(ours: Body, theirs: Body, ours_own: np.ndarray | None = None,
     """Passages of our own text (``ours_own``, default ``ours.own``) found in their own text."""
     own = ours.own if ours_own is None else ours_own
     i, j = seed_pairs(ours, own, theirs, theirs.own if theirs_own is None else theirs_own)
-    if not len(i):
+    keep = crowded(i, j)
+    i, j = i[keep], j[keep]
+    if len(i) < MIN_CROWDED:  # not enough to make one passage worth reporting
         return []
     found = [p for p in chain(i, j) if p[4] >= 2]
     out = []

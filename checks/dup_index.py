@@ -26,6 +26,7 @@ import numpy as np
 
 COMPACT_AT = 250_000  # postings in the delta before it is merged into the base
 CLUSTER = 2  # shared prints at most this far apart in the text (in prints) form a run
+PRESELECT = 20  # dossiers ranked by runs: this many times those asked for, by total weight
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Hits:
     shared: int  # prints shared
     weight: float  # their idf weight
     clustered: float  # the weight of those in runs
+    runs: int = 0  # how many of them are in runs
 
 
 class PrintIndex:
@@ -127,16 +129,62 @@ class PrintIndex:
 
     def scores(self, prints: np.ndarray, *, max_df: int | None = None,
                exclude: Iterable[int] = ()) -> dict[int, Hits]:
-        """Dossier -> what it shares of ``prints`` (given in text order). A print held by few
-        dossiers weighs more (log(1 + N / df), the idf of retrieval); ``clustered`` is the
-        weight of shared prints whose neighbour in the text (within CLUSTER prints) is shared
-        too: a copied passage shares a run of prints, formulaic phrases share scattered ones."""
+        """Dossier -> what it shares of ``prints`` (given in text order), for every dossier
+        sharing any (``best`` ranks without building this for the whole archive)."""
+        return dict(self.best(prints, max_df=max_df, exclude=exclude, k=None))
+
+    def best(self, prints: np.ndarray, *, k: int | None, max_df: int | None = None,
+             exclude: Iterable[int] = (), min_shared: int = 1, min_linked: int = 0,
+             scattered: float = 1.0) -> list[tuple[int, Hits]]:
+        """The ``k`` dossiers (all when None) sharing the most of ``prints`` (in text order),
+        best first. A print held by few dossiers weighs more (log(1 + N / df), the idf of
+        retrieval); ``clustered`` is the weight of shared prints whose neighbour in the text
+        (within CLUSTER prints) is shared too: a copied passage shares a run of prints,
+        formulaic phrases share scattered ones. Rank: clustered + ``scattered`` × weight."""
+        who, k_of, weight, first = self._postings(prints, max_df)
+        if not len(who):
+            return []
+        ids, inverse, counts = np.unique(who, return_inverse=True, return_counts=True)
+        total = np.bincount(inverse, weights=weight[k_of])
+        ok = counts >= min_shared
+        if exclude:
+            ok &= ~np.isin(ids, np.fromiter(exclude, dtype=np.int64))
+        chosen = np.flatnonzero(ok)
+        if k is not None and len(chosen) > PRESELECT * k:  # runs only matter among the best
+            chosen = chosen[np.argpartition(-total[chosen], PRESELECT * k)[:PRESELECT * k]]
+        keep = np.zeros(len(ids), dtype=bool)
+        keep[chosen] = True
+        mine = keep[inverse]
+        who, k_of = who[mine], k_of[mine]
+        pos = first[k_of]
+        order = np.lexsort((pos, who))
+        who, k_of, pos = who[order], k_of[order], pos[order]
+        near = (who[1:] == who[:-1]) & (pos[1:] - pos[:-1] <= CLUSTER)
+        linked = np.zeros(len(who), dtype=bool)
+        linked[1:] |= near
+        linked[:-1] |= near
+        owners, start, shared = np.unique(who, return_index=True, return_counts=True)
+        w = weight[k_of]
+        sums = np.add.reduceat(w, start)
+        clustered = np.add.reduceat(np.where(linked, w, 0.0), start)
+        runs = np.add.reduceat(linked.astype(np.int64), start)
+        good = runs >= min_linked
+        rank = np.where(good, clustered + scattered * sums, -1.0)
+        order = np.argsort(-rank, kind="stable")
+        order = order[good[order]][:k]
+        return [(int(owners[i]), Hits(int(shared[i]), float(sums[i]), float(clustered[i]),
+                                      int(runs[i]))) for i in order]
+
+    def _postings(self, prints: np.ndarray, max_df: int | None
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every posting of ``prints``: (dossier, index of the print, weight of each print,
+        position of each print in the text)."""
         seq = np.asarray(prints, dtype=np.uint32)
         q, first = np.unique(seq, return_index=True)
         df = self.df(q)
         keep = df > 0 if max_df is None else (df > 0) & (df <= max_df)
         q, df, first = q[keep], df[keep], first[keep]
-        weight = np.log1p(max(len(self), 1) / df)
+        weight = np.log1p(max(len(self), 1) / np.maximum(df, 1))
         owners: list[np.ndarray] = []
         which: list[np.ndarray] = []
         for h, d, base in ((self._h, self._d, True), (*self._delta_arrays(), False)):
@@ -153,21 +201,6 @@ class PrintIndex:
             owners.append(who)
             which.append(k)
         if not owners:
-            return {}
-        who, k = np.concatenate(owners), np.concatenate(which)
-        pos = first[k]
-        order = np.lexsort((pos, who))
-        who, k, pos = who[order], k[order], pos[order]
-        same = who[1:] == who[:-1]
-        near = same & (pos[1:] - pos[:-1] <= CLUSTER)
-        linked = np.zeros(len(who), dtype=bool)
-        linked[1:] |= near
-        linked[:-1] |= near
-        ids, start, counts = np.unique(who, return_index=True, return_counts=True)
-        w = weight[k]
-        sums = np.add.reduceat(w, start)
-        clustered = np.add.reduceat(np.where(linked, w, 0.0), start)
-        skip = set(exclude)
-        return {d: Hits(n, float(a), float(c)) for d, n, a, c in
-                zip(ids.tolist(), counts.tolist(), sums.tolist(), clustered.tolist())
-                if d not in skip}
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, weight, first
+        return np.concatenate(owners).astype(np.int64), np.concatenate(which), weight, first

@@ -30,10 +30,10 @@ from checks.dup_index import PrintIndex
 from checks.dup_text import Body
 from checks.shingles import PRINT_N
 
-CANDIDATES = 25
+CANDIDATES = 10  # the source of a copy ranks first in every benchmark case; room for several
 MIN_HITS = 3
 SCATTERED = 0.25  # how much a shared print outside any run counts in the ranking
-SKIP_FACTOR = 5  # prints held by more than this many times common_df dossiers do not retrieve
+MIN_RUN = 4  # shared prints in runs: a candidate shares at least two sentences or so
 MIN_PASSAGE = 50  # own tokens of our text in the longest passage: two or three sentences
 MIN_MATCHED = 80  # own tokens of our text in all passages together
 MIN_AGREEMENT = 75.0  # folded ratio of a long passage that counts (an edited copy)
@@ -100,10 +100,9 @@ def candidates(body: Body, own: np.ndarray, index: PrintIndex, *,
     """(dossier, shared prints) of the best CANDIDATES: by the weight of the prints they share
     in runs (a copied passage), then of all they share."""
     _, values = body.prints(own)
-    scores = index.scores(values, max_df=SKIP_FACTOR * common_df(len(index)), exclude=exclude)
-    best = sorted(((h.clustered + SCATTERED * h.weight, h.shared, d) for d, h in scores.items()
-                   if h.shared >= MIN_HITS), reverse=True)
-    return [(d, n) for _, n, d in best[:CANDIDATES]]
+    best = index.best(values, k=CANDIDATES, max_df=common_df(len(index)), exclude=exclude,
+                      min_shared=MIN_HITS, min_linked=MIN_RUN, scattered=SCATTERED)
+    return [(d, h.shared) for d, h in best]
 
 
 def compare(ours: Body, own: np.ndarray, theirs: Body, other: int,
