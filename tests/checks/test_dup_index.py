@@ -73,3 +73,16 @@ def test_a_run_of_shared_prints_outweighs_as_many_scattered_ones() -> None:
     assert got[1].shared == got[2].shared == 4
     assert got[1].weight == pytest.approx(got[2].weight)
     assert got[1].clustered == pytest.approx(got[1].weight) and got[2].clustered == 0
+
+
+def test_best_ranks_runs_first_and_applies_its_limits() -> None:
+    idx = PrintIndex()
+    idx.add(1, prints(1, 2, 3, 4, 5))  # a run of five
+    idx.add(2, prints(10, 20, 30, 40, 50, 60))  # six, scattered
+    idx.add(3, prints(1, 2))  # too few
+    text = prints(1, 2, 3, 4, 5, 70, 71, 10, 72, 73, 20, 74, 75, 30, 76, 77, 40, 78, 79, 50, 80, 81, 60)
+    got = idx.best(text, k=5, min_shared=3)
+    assert [d for d, _ in got] == [1, 2]
+    assert [d for d, _ in idx.best(text, k=5, min_shared=3, min_linked=4)] == [1]
+    assert [d for d, _ in idx.best(text, k=1, min_shared=1)] == [1]
+    assert [d for d, _ in idx.best(text, k=5, min_shared=3, exclude=[1])] == [2]
