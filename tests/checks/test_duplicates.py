@@ -89,6 +89,13 @@ def test_one_section_lifted_into_a_new_dossier_is_found_with_its_sections() -> N
     assert all(p.theirs.page == 2 for p in got.passages)
 
 
+def test_two_sections_lifted_into_a_new_dossier_are_found_in_both() -> None:
+    lifted = SCHOOL[0:2] + FARM[:3] + SCHOOL[4:7]  # SCHOOL's reasons and its results
+    got = check(body(description("Giải pháp mới", lifted)))[ARCHIVE_ID]
+    assert {k for p in got.passages for k in p.theirs.sections} == {"ly_do", "ket_qua"}
+    assert 0.4 < got.coverage < 0.8
+
+
 def test_scanned_copy_with_ocr_slips_is_labelled_ocr_noisy() -> None:
     def ocr_slips(text: str) -> str:  # what Tesseract does to Vietnamese: marks dropped or changed
         return (text.replace("ệ", "ê").replace("ố", "ô").replace("ừ", "ư").replace("ạ", "a")
