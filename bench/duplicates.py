@@ -33,7 +33,6 @@ import argparse
 import gc
 import os
 import random
-import resource
 import sqlite3
 import statistics
 import sys
@@ -243,10 +242,6 @@ def print_accuracy(tallies: dict[str, Tally]) -> None:
 
 
 # ---------------------------------------------------------------------------- speed
-
-
-def rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def current_rss_mb() -> float:

@@ -21,7 +21,7 @@ import threading
 from datetime import UTC, datetime
 
 import numpy as np
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from checks.boilerplate import Boilerplate
@@ -62,11 +62,6 @@ class ArchiveIndex:
             for i, d, _ in rows:
                 self._entry_of[d] = i
                 self._top = max(self._top, i)
-
-    def forget(self, dossier: int) -> None:
-        with self._lock:
-            self.index.remove(dossier)
-            self._entry_of.pop(dossier, None)
 
 
 _ARCHIVES: dict[str, ArchiveIndex] = {}
@@ -158,11 +153,12 @@ def _store(s: Session, archive: ArchiveIndex, dossier_id: int, body: Body, match
                                                               DupMatch.other_id == dossier_id)))}
     s.execute(delete(DupMatch).where(or_(DupMatch.dossier_id == dossier_id,
                                          DupMatch.other_id == dossier_id)))
+    ours = own_text(body, archive.index, indexed=True) if matches else None
     for m in matches:
         s.add(_row(dossier_id, m, excluded))
         theirs = load(m.other)
         back = compare(theirs, own_text(theirs, archive.index, indexed=True), body, dossier_id,
-                       own_text(body, archive.index, indexed=True))
+                       ours)
         if back is not None:
             s.add(_row(m.other, back, excluded))
 
@@ -191,7 +187,3 @@ def unchecked(rt: Runtime, dossier_ids: list[int]) -> list[int]:
         return list(s.scalars(select(Dossier.id).where(
             Dossier.id.in_(dossier_ids), Dossier.status.in_(CHECKABLE),
             Dossier.duplicates_checked_at.is_(None), Dossier.understanding.is_not(None))))
-
-
-def index_size(s: Session) -> int:
-    return s.scalar(select(func.count()).select_from(DupEntry)) or 0
