@@ -6,6 +6,7 @@
     hoso template add FILE | list | remove ID     template text that never counts as similar
     hoso separator [-o FILE] [--count N]   separator sheets to put between dossiers of a stack
     hoso worker                      a worker for the distributed mode (Redis broker)
+    hoso serve [--port 8000]         the JSON API on 127.0.0.1 (api/app.py)
 
 Messages for people are in Vietnamese; JSON keys are English (DESIGN.md's report).
 """
@@ -233,6 +234,19 @@ def show(
     for issue in report["issues"]:
         out.print(f"[red]{issue['code']}[/] {issue['file'] or ''} "
                   f"{'tr. ' + str(issue['page']) if issue['page'] else ''}: {issue['message']}")
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="cổng", min=1, max=65535)] = 8000,
+) -> None:
+    """Chạy API (http://127.0.0.1:PORT/api/docs) trên máy này."""
+    import uvicorn
+
+    from api.app import create_app
+
+    err.print(f"API: http://127.0.0.1:{port}/api/docs")
+    uvicorn.run(create_app(), host="127.0.0.1", port=port, log_level="warning")
 
 
 @app.command()

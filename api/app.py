@@ -1,0 +1,123 @@
+"""The JSON API (FastAPI); OpenAPI at ``/api/openapi.json``, interactive docs at ``/api/docs``.
+
+First slice of the service issue: health, the dossier list with filters, a dossier's report
+(DESIGN.md's contract, the same object ``hoso show --json`` prints). Uploads, accounts and
+roles come next; until then the API binds to 127.0.0.1 only (``hoso serve``).
+
+Every error has one shape, ``{"error": {"code": …, "message": …, "detail": …}}``: ``code``
+is stable (``models.errors``), ``message`` is Vietnamese for the people who read it.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import func, select
+from starlette.exceptions import HTTPException
+
+from ingest.runtime import Runtime
+from models.errors import HosoError, NotFound
+from models.report import build_report
+from models.settings import Settings
+from models.tables import Dossier, DupMatch
+
+STATUSES = ("pending", "processing", "done", "partial", "failed")
+
+
+def error_body(code: str, message: str, detail: Any = None) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": code, "message": message}
+    if detail is not None:
+        out["detail"] = detail
+    return {"error": out}
+
+
+HTTP_CODES = {404: ("not_found", "Không tìm thấy."),
+              405: ("method_not_allowed", "Phương thức không được hỗ trợ cho địa chỉ này.")}
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    rt = Runtime(settings or Settings())
+    app = FastAPI(title="hoso", version="0.1.0", openapi_url="/api/openapi.json",
+                  docs_url="/api/docs", redoc_url=None,
+                  description="Hồ sơ đề nghị công nhận sáng kiến: báo cáo, kiểm tra, so trùng.")
+    app.state.rt = rt
+
+    @app.exception_handler(HosoError)
+    async def _hoso(_: Request, exc: HosoError) -> JSONResponse:
+        return JSONResponse(error_body(exc.code, exc.message, exc.detail), status_code=exc.status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        detail = [{"where": ".".join(str(x) for x in e.get("loc", ())), "problem": e.get("msg")}
+                  for e in exc.errors()]
+        return JSONResponse(error_body("invalid_request", "Yêu cầu không hợp lệ.", detail),
+                            status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+        code, message = HTTP_CODES.get(exc.status_code, ("http_error", "Yêu cầu không thực hiện được."))
+        return JSONResponse(error_body(code, message), status_code=exc.status_code)
+
+    @app.exception_handler(Exception)
+    async def _internal(_: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(error_body("internal_error", "Lỗi hệ thống; đã ghi nhật ký để xử lý."),
+                            status_code=500)
+
+    @app.get("/api/health", tags=["system"])
+    def health() -> dict[str, Any]:
+        with rt.db.session() as s:
+            s.execute(select(1))
+        return {"status": "ok"}
+
+    @app.get("/api/dossiers", tags=["dossiers"])
+    def dossiers(
+        status: Annotated[str | None, Query(pattern="^(" + "|".join(STATUSES) + ")$")] = None,
+        prior: bool | None = None,
+        round: Annotated[str | None, Query(max_length=100)] = None,
+        duplicates: Annotated[bool | None, Query(description="only those with (or without) "
+                                                             "duplicate warnings")] = None,
+        limit: Annotated[int, Query(ge=1, le=500)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Dossiers, newest first, with their status, title and warning counts."""
+        q = select(Dossier)
+        if status is not None:
+            q = q.where(Dossier.status == status)
+        if prior is not None:
+            q = q.where(Dossier.prior.is_(prior))
+        if round is not None:
+            q = q.where(Dossier.round == round)
+        if duplicates is not None:
+            warned = select(DupMatch.dossier_id).where(DupMatch.excluded.is_(False))
+            q = q.where(Dossier.id.in_(warned) if duplicates else Dossier.id.not_in(warned))
+        with rt.db.session() as s:
+            total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
+            rows = s.scalars(q.order_by(Dossier.id.desc()).limit(limit).offset(offset)).all()
+            items = [_summary(d) for d in rows]
+        return {"total": total, "items": items}
+
+    @app.get("/api/dossiers/{dossier_id}/report", tags=["dossiers"])
+    def report(dossier_id: int) -> dict[str, Any]:
+        """The dossier report (DESIGN.md's contract)."""
+        with rt.db.session() as s:
+            dossier = s.get(Dossier, dossier_id)
+            if dossier is None:
+                raise NotFound(f"dossier {dossier_id}", message=f"Không có hồ sơ mã {dossier_id}.")
+            return build_report(dossier)
+
+    return app
+
+
+def _summary(d: Dossier) -> dict[str, Any]:
+    fields = (d.understanding or {}).get("fields", {})
+    completeness = (d.understanding or {}).get("completeness", {})
+    return {
+        "id": d.id, "source": d.source, "status": d.status, "round": d.round,
+        "profile": d.profile, "prior": d.prior,
+        "title": (d.meta or {}).get("title") or fields.get("title") or fields.get("description_title"),
+        "missing": len(completeness.get("missing", [])),
+        "duplicates": sum(1 for m in d.matches if not m.excluded),
+    }
