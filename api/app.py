@@ -1,8 +1,10 @@
 """The JSON API (FastAPI); OpenAPI at ``/api/openapi.json``, interactive docs at ``/api/docs``.
 
-First slice of the service issue: health, the dossier list with filters, a dossier's report
-(DESIGN.md's contract, the same object ``hoso show --json`` prints). Uploads, accounts and
-roles come next; until then the API binds to 127.0.0.1 only (``hoso serve``).
+First slices of the service issue: health; uploading a batch (many files and ZIPs in one
+multipart request, each streamed to disk under a size limit, answered 202 with the batch id at
+once while workers read the files) and its progress per file; the dossier list with filters; a
+dossier's report (DESIGN.md's contract, the same object ``hoso show --json`` prints).
+Accounts and roles come next; until then the API binds to 127.0.0.1 only (``hoso serve``).
 
 Every error has one shape, ``{"error": {"code": …, "message": …, "detail": …}}``: ``code``
 is stable (``models.errors``), ``message`` is Vietnamese for the people who read it.
@@ -10,19 +12,25 @@ is stable (``models.errors``), ``message`` is Vietnamese for the people who read
 
 from __future__ import annotations
 
+import shutil
+import uuid
+from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy import func, select
 from starlette.exceptions import HTTPException
 
+from ingest.intake import collect
+from ingest.jobs import register
+from ingest.runner import enqueue
 from ingest.runtime import Runtime
-from models.errors import HosoError, NotFound
+from models.errors import FileTooLarge, HosoError, NotFound, ProfileError
 from models.report import build_report
 from models.settings import Settings
-from models.tables import Dossier, DupMatch
+from models.tables import Batch, Document, Dossier, DupMatch
 
 STATUSES = ("pending", "processing", "done", "partial", "failed")
 
@@ -72,6 +80,50 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             s.execute(select(1))
         return {"status": "ok"}
 
+    @app.post("/api/batches", status_code=202, tags=["batches"])
+    def upload(
+        files: Annotated[list[UploadFile], File(description="tệp, ZIP; nhiều tệp một lần")],
+        round: Annotated[str | None, Form(max_length=100)] = None,
+        profile: Annotated[str | None, Form(max_length=50)] = None,
+        prior: Annotated[bool, Form()] = False,
+    ) -> dict[str, Any]:
+        """Take a batch: every file is stored byte for byte before the answer; reading them
+        happens on the workers (``GET /api/batches/{id}`` says how far they are)."""
+        if profile is not None and profile not in rt.profiles:
+            raise ProfileError(f"unknown profile {profile!r}",
+                               message=f"Không có mẫu hồ sơ “{profile}”.")
+        incoming = rt.settings.home / "incoming" / uuid.uuid4().hex
+        incoming.mkdir(parents=True)
+        try:
+            paths = [_save(f, incoming, rt.settings.max_file_bytes) for f in files]
+            registered = register(rt, collect(paths, rt.limits), round=round, profile=profile,
+                                  prior=prior)
+        finally:
+            shutil.rmtree(incoming, ignore_errors=True)
+        batch_id = registered[0].batch_id if registered else None
+        with rt.db.session() as s:
+            pending = [d.id for r in registered if r.new
+                       for d in s.get(Dossier, r.dossier_id).documents if d.status == "pending"]
+        enqueue(rt, pending)
+        return {"batch": batch_id, "files": len(files),
+                "dossiers": [{"id": r.dossier_id, "source": r.source, "new": r.new}
+                             for r in registered]}
+
+    @app.get("/api/batches/{batch_id}", tags=["batches"])
+    def progress(batch_id: int) -> dict[str, Any]:
+        """Each file of the batch with its status (pending, running, done, failed)."""
+        with rt.db.session() as s:
+            batch = s.get(Batch, batch_id)
+            if batch is None:
+                raise NotFound(f"batch {batch_id}", message=f"Không có lô tải lên mã {batch_id}.")
+            docs = s.execute(select(Document.path, Document.status, Document.dossier_id)
+                             .join(Dossier).where(Dossier.batch_id == batch_id)
+                             .order_by(Document.id)).all()
+        files = [{"path": p, "status": st, "dossier": d} for p, st, d in docs]
+        finished = sum(f["status"] in ("done", "failed") for f in files)
+        return {"batch": batch_id, "total": len(files), "finished": finished,
+                "complete": finished == len(files), "files": files}
+
     @app.get("/api/dossiers", tags=["dossiers"])
     def dossiers(
         status: Annotated[str | None, Query(pattern="^(" + "|".join(STATUSES) + ")$")] = None,
@@ -109,6 +161,25 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return build_report(dossier)
 
     return app
+
+
+def _save(upload: UploadFile, folder: Path, limit: int) -> Path:
+    """Copy one uploaded file to ``folder`` in chunks, refusing it past ``limit`` bytes."""
+    name = Path(upload.filename or "tep").name or "tep"
+    target = folder / name
+    n = 1
+    while target.exists():  # two files of the same name in one upload
+        n += 1
+        target = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
+    size = 0
+    with target.open("wb") as out:
+        while chunk := upload.file.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise FileTooLarge(f"{name}: more than {limit} bytes",
+                                   message=f"Tệp “{name}” vượt quá giới hạn {limit // 2**20} MB.")
+            out.write(chunk)
+    return target  # an empty or broken file is taken and reported on, like any other
 
 
 def _summary(d: Dossier) -> dict[str, Any]:

@@ -112,7 +112,7 @@ def collect_bytes(items: Iterable[tuple[str, bytes]], limits: Limits = Limits())
 
 def _loose(item: IncomingFile, source: str, intake: Intake, limits: Limits) -> None:
     """A file given on its own: a ZIP is opened by the ZIP rule, anything else is a dossier."""
-    if item.error is None and _is_zip(item.data):
+    if item.error is None and _is_zip(item.data) and not _is_office(item.data):
         try:
             node = _read_zip(item.data, item.path, limits, depth=1)
         except BadInput as exc:

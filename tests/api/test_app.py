@@ -67,3 +67,42 @@ def test_openapi_documents_the_routes(client: TestClient) -> None:
     paths = client.get("/api/openapi.json").json()["paths"]
     assert {"/api/health", "/api/dossiers", "/api/dossiers/{dossier_id}/report"} <= set(paths)
     assert client.get("/api/health").json() == {"status": "ok"}
+
+
+def test_upload_answers_at_once_and_reports_progress(settings, tmp_path: Path) -> None:
+    from tests.builders import docx_bytes, zip_bytes
+
+    rt = Runtime(settings, engine=FakeEngine())
+    client = TestClient(create_app(settings))
+    files = [("files", ("mo-ta.docx", description(TITLE, SCHOOL))),
+             ("files", ("ho-so-b.zip", zip_bytes({"b/mo-ta.docx": docx_bytes(["Bản mô tả"])}))),
+             ("files", ("rong.pdf", b""))]
+    r = client.post("/api/batches", files=files, data={"round": "2026"})
+    assert r.status_code == 202, r.text
+    body = r.json()
+    assert body["files"] == 3 and len(body["dossiers"]) == 3
+    before = client.get(f"/api/batches/{body['batch']}").json()
+    assert before["total"] == 3 and not before["complete"]
+    assert {f["status"] for f in before["files"]} <= {"pending", "failed"}
+    run_all(rt)  # what the workers do with the queued files
+    after = client.get(f"/api/batches/{body['batch']}").json()
+    assert after["complete"] and after["finished"] == 3
+    by_path = {f["path"]: f["status"] for f in after["files"]}
+    assert by_path["rong.pdf"] == "failed" and by_path["mo-ta.docx"] == "done"
+    assert client.get("/api/dossiers?round=2026").json()["total"] == 3
+
+
+def test_upload_refuses_what_it_must_with_the_error_shape(tmp_path: Path) -> None:
+    from models.settings import Settings
+
+    small = Settings(home=tmp_path / "var", max_file_bytes=1000, _env_file=None)
+    client = TestClient(create_app(small))
+    big = client.post("/api/batches", files=[("files", ("to.pdf", b"%PDF" + b"x" * 2000))])
+    assert big.status_code == 413 and big.json()["error"]["code"] == "file_too_large"
+    unknown = client.post("/api/batches", files=[("files", ("a.pdf", b"%PDF"))],
+                          data={"profile": "khong-co"})
+    assert unknown.status_code == 422 and unknown.json()["error"]["code"] == "profile_invalid"
+    none = client.post("/api/batches")
+    assert none.status_code == 422 and none.json()["error"]["code"] == "invalid_request"
+    assert client.get("/api/batches/9").json()["error"]["code"] == "not_found"
+    assert client.get("/api/dossiers").json()["total"] == 0  # nothing half-registered

@@ -120,3 +120,16 @@ def test_vietnamese_names_from_windows_zip_are_repaired() -> None:
 def test_junk_is_ignored(tmp_path: Path, name: str) -> None:
     _write(tmp_path / "hs", {"don.pdf": b"%PDF", name: b"junk"})
     assert [f.name for f in collect([tmp_path / "hs"]).dossiers[0].files] == ["don.pdf"]
+
+
+def test_a_loose_word_file_is_a_document_not_a_zip(tmp_path) -> None:
+    """A .docx is a ZIP by its bytes; given on its own it is still one dossier of one file."""
+    from ingest.intake import collect, collect_bytes
+    from tests.builders import docx_bytes
+
+    data = docx_bytes(["BẢN MÔ TẢ SÁNG KIẾN"])
+    (tmp_path / "mo-ta.docx").write_bytes(data)
+    for intake in (collect([tmp_path / "mo-ta.docx"]), collect_bytes([("mo-ta.docx", data)])):
+        [dossier] = intake.dossiers
+        assert dossier.formed_by == "file" and [f.name for f in dossier.files] == ["mo-ta.docx"]
+        assert dossier.files[0].data == data
