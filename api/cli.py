@@ -239,14 +239,28 @@ def show(
 @app.command()
 def serve(
     port: Annotated[int, typer.Option(help="cổng", min=1, max=65535)] = 8000,
+    embedded_workers: Annotated[bool, typer.Option(
+        "--workers/--no-workers", help="chạy worker trong máy này (chế độ nhúng)")] = True,
 ) -> None:
-    """Chạy API (http://127.0.0.1:PORT/api/docs) trên máy này."""
+    """Chạy API (http://127.0.0.1:PORT/api/docs) trên máy này, kèm worker xử lý tệp."""
     import uvicorn
 
     from api.app import create_app
+    from ingest.jobs import pending_documents
+    from ingest.runner import enqueue, plan, start_worker, stop_worker
 
+    rt = _runtime()
+    worker_proc = None
+    if embedded_workers and not rt.settings.broker_url:  # embedded mode: our own worker
+        enqueue(rt, pending_documents(rt))  # what a stopped server left unread
+        cores = rt.settings.worker_count
+        worker_proc = start_worker(rt, plan(cores, cores))
     err.print(f"API: http://127.0.0.1:{port}/api/docs")
-    uvicorn.run(create_app(), host="127.0.0.1", port=port, log_level="warning")
+    try:
+        uvicorn.run(create_app(rt.settings), host="127.0.0.1", port=port, log_level="warning")
+    finally:
+        if worker_proc is not None:
+            stop_worker(worker_proc)
 
 
 @app.command()

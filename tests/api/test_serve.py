@@ -1,0 +1,65 @@
+"""``hoso serve`` in the embedded mode, as a user starts it: nothing installed beyond the
+project, its own worker, an upload read to the end and reported."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests.builders import docx_bytes
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_serve_reads_an_upload_to_the_end(tmp_path: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "HOSO_HOME": str(tmp_path / "var"), "HOSO_WORKERS": "1"}
+    env.pop("HOSO_DATABASE_URL", None)
+    env.pop("HOSO_BROKER_URL", None)
+    server = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+                              cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/api/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline and server.poll() is None, "server did not start"
+            time.sleep(0.5)
+        files = [("files", ("mo-ta.docx", docx_bytes(["BẢN MÔ TẢ SÁNG KIẾN", "1. Lý do chọn sáng kiến",
+                                                      "Nội dung " * 30]))),
+                 ("files", ("hong.pdf", b"%PDF-1.7 broken"))]
+        r = httpx.post(f"{base}/api/batches", files=files, timeout=30)
+        assert r.status_code == 202, r.text
+        batch = r.json()["batch"]
+        deadline = time.monotonic() + 180
+        while not (p := httpx.get(f"{base}/api/batches/{batch}", timeout=5).json())["complete"]:
+            assert time.monotonic() < deadline, p
+            time.sleep(0.5)
+        statuses = {f["path"]: f["status"] for f in p["files"]}
+        assert statuses == {"mo-ta.docx": "done", "hong.pdf": "failed"}
+        dossier = next(f["dossier"] for f in p["files"] if f["path"] == "mo-ta.docx")
+        report = httpx.get(f"{base}/api/dossiers/{dossier}/report", timeout=5).json()
+        assert report["status"] == "done" and report["files"][0]["kind"] == "mo_ta"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=60)
