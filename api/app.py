@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import shutil
 import uuid
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -46,10 +48,22 @@ HTTP_CODES = {404: ("not_found", "Không tìm thấy."),
               405: ("method_not_allowed", "Phương thức không được hỗ trợ cho địa chỉ này.")}
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, *,
+               on_shutdown: Sequence[Callable[[], None]] = ()) -> FastAPI:
+    """The app; ``on_shutdown`` runs when the server stops (``hoso serve`` stops its worker:
+    uvicorn re-raises SIGTERM after shutting down, so code after ``uvicorn.run`` never runs)."""
     rt = Runtime(settings or Settings())
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            for stop in on_shutdown:
+                stop()
+
     app = FastAPI(title="hoso", version="0.1.0", openapi_url="/api/openapi.json",
-                  docs_url="/api/docs", redoc_url=None,
+                  docs_url="/api/docs", redoc_url=None, lifespan=lifespan,
                   description="Hồ sơ đề nghị công nhận sáng kiến: báo cáo, kiểm tra, so trùng.")
     app.state.rt = rt
 

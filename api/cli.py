@@ -250,17 +250,19 @@ def serve(
     from ingest.runner import enqueue, plan, start_worker, stop_worker
 
     rt = _runtime()
-    worker_proc = None
+    stops = []
     if embedded_workers and not rt.settings.broker_url:  # embedded mode: our own worker
         enqueue(rt, pending_documents(rt))  # what a stopped server left unread
         cores = rt.settings.worker_count
-        worker_proc = start_worker(rt, plan(cores, cores))
+        proc = start_worker(rt, plan(cores, cores))
+        stops.append(lambda: stop_worker(proc))
     err.print(f"API: http://127.0.0.1:{port}/api/docs")
     try:
-        uvicorn.run(create_app(rt.settings), host="127.0.0.1", port=port, log_level="warning")
-    finally:
-        if worker_proc is not None:
-            stop_worker(worker_proc)
+        uvicorn.run(create_app(rt.settings, on_shutdown=stops), host="127.0.0.1", port=port,
+                    log_level="warning")
+    finally:  # the server did not start (port taken …): the worker goes too
+        for stop in stops:
+            stop()
 
 
 @app.command()

@@ -63,3 +63,5 @@ def test_serve_reads_an_upload_to_the_end(tmp_path: Path) -> None:
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=60)
+    left = subprocess.run(["pgrep", "-f", f"embedded-{server.pid}@"], capture_output=True, text=True)
+    assert left.stdout == "", "the server's worker outlived it"
