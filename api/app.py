@@ -21,7 +21,7 @@ from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy import func, select
 from starlette.exceptions import HTTPException
 
@@ -169,12 +169,64 @@ def create_app(settings: Settings | None = None, *,
     def report(dossier_id: int) -> dict[str, Any]:
         """The dossier report (DESIGN.md's contract)."""
         with rt.db.session() as s:
-            dossier = s.get(Dossier, dossier_id)
-            if dossier is None:
-                raise NotFound(f"dossier {dossier_id}", message=f"Không có hồ sơ mã {dossier_id}.")
-            return build_report(dossier)
+            return build_report(_dossier(s, dossier_id))
+
+    @app.get("/api/dossiers/{dossier_id}/text", tags=["dossiers"])
+    def text(dossier_id: int) -> dict[str, Any]:
+        """Every file's pages with their text, method and OCR confidence."""
+        with rt.db.session() as s:
+            report = build_report(_dossier(s, dossier_id), with_text=True)
+        return {"id": dossier_id, "files": [{"path": f["path"], "pages": f["pages"]}
+                                            for f in report["files"]]}
+
+    @app.get("/api/dossiers/{dossier_id}/files/{position}/original", tags=["dossiers"],
+             response_class=FileResponse)
+    def original(dossier_id: int, position: int) -> FileResponse:
+        """The file as it was received, byte for byte."""
+        with rt.db.session() as s:
+            doc = _document(s, dossier_id, position)
+            sha, name, kind = doc.sha256, doc.name, doc.file_type
+        if sha is None:
+            raise NotFound(f"dossier {dossier_id} file {position} not stored",
+                           message="Tệp này không được lưu (không đọc được khi nhận).")
+        return FileResponse(rt.store.path(sha), filename=name,
+                            media_type=MEDIA.get(kind or "", "application/octet-stream"))
+
+    @app.get("/api/dossiers/{dossier_id}/files/{position}/searchable.pdf", tags=["dossiers"],
+             response_class=FileResponse)
+    def searchable(dossier_id: int, position: int) -> FileResponse:
+        """The scanned file as a PDF with its OCR text layer."""
+        with rt.db.session() as s:
+            doc = _document(s, dossier_id, position)
+            sha, name = doc.searchable_sha256, doc.name
+        if sha is None:
+            raise NotFound(f"dossier {dossier_id} file {position} has no searchable PDF",
+                           message="Tệp này không có bản PDF tìm kiếm được (không phải bản quét).")
+        return FileResponse(rt.store.path(sha), filename=f"{Path(name).stem}-ocr.pdf",
+                            media_type="application/pdf")
 
     return app
+
+
+MEDIA = {"pdf": "application/pdf", "rtf": "application/rtf", "doc": "application/msword",
+         "zip": "application/zip",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+def _dossier(s, dossier_id: int) -> Dossier:
+    dossier = s.get(Dossier, dossier_id)
+    if dossier is None:
+        raise NotFound(f"dossier {dossier_id}", message=f"Không có hồ sơ mã {dossier_id}.")
+    return dossier
+
+
+def _document(s, dossier_id: int, position: int) -> Document:
+    doc = s.scalar(select(Document).where(Document.dossier_id == _dossier(s, dossier_id).id,
+                                          Document.position == position))
+    if doc is None:
+        raise NotFound(f"dossier {dossier_id} file {position}",
+                       message=f"Hồ sơ mã {dossier_id} không có tệp số {position}.")
+    return doc
 
 
 def _save(upload: UploadFile, folder: Path, limit: int) -> Path:

@@ -106,3 +106,16 @@ def test_upload_refuses_what_it_must_with_the_error_shape(tmp_path: Path) -> Non
     assert none.status_code == 422 and none.json()["error"]["code"] == "invalid_request"
     assert client.get("/api/batches/9").json()["error"]["code"] == "not_found"
     assert client.get("/api/dossiers").json()["total"] == 0  # nothing half-registered
+
+
+def test_text_and_files_come_back_as_stored(client: TestClient, tmp_path: Path) -> None:
+    text = client.get("/api/dossiers/2/text").json()
+    [f] = text["files"]
+    assert f["path"] == "moi/b/mo-ta.docx" and "Khác" in f["pages"][0]["text"]
+    got = client.get("/api/dossiers/2/files/0/original")
+    assert got.status_code == 200 and got.content == description("Khác", SCHOOL)
+    assert "wordprocessingml" in got.headers["content-type"]
+    assert 'filename="mo-ta.docx"' in got.headers["content-disposition"]
+    none = client.get("/api/dossiers/2/files/0/searchable.pdf")
+    assert none.status_code == 404 and none.json()["error"]["code"] == "not_found"
+    assert client.get("/api/dossiers/2/files/7/original").json()["error"]["code"] == "not_found"
