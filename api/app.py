@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import FastAPI, File, Form, Query, Request, UploadFile
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from sqlalchemy import func, select
@@ -35,6 +36,8 @@ from models.settings import Settings
 from models.tables import Batch, Document, Dossier, DupMatch
 
 STATUSES = ("pending", "processing", "done", "partial", "failed")
+Id = Annotated[int, PathParam(ge=1, le=2**31 - 1)]  # row ids: what the databases can hold
+Position = Annotated[int, PathParam(ge=0, le=100_000)]
 
 
 def error_body(code: str, message: str, detail: Any = None) -> dict[str, Any]:
@@ -124,7 +127,7 @@ def create_app(settings: Settings | None = None, *,
                              for r in registered]}
 
     @app.get("/api/batches/{batch_id}", tags=["batches"])
-    def progress(batch_id: int) -> dict[str, Any]:
+    def progress(batch_id: Id) -> dict[str, Any]:
         """Each file of the batch with its status (pending, running, done, failed)."""
         with rt.db.session() as s:
             batch = s.get(Batch, batch_id)
@@ -146,7 +149,7 @@ def create_app(settings: Settings | None = None, *,
         duplicates: Annotated[bool | None, Query(description="only those with (or without) "
                                                              "duplicate warnings")] = None,
         limit: Annotated[int, Query(ge=1, le=500)] = 50,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
     ) -> dict[str, Any]:
         """Dossiers, newest first, with their status, title and warning counts."""
         q = select(Dossier)
@@ -166,13 +169,13 @@ def create_app(settings: Settings | None = None, *,
         return {"total": total, "items": items}
 
     @app.get("/api/dossiers/{dossier_id}/report", tags=["dossiers"])
-    def report(dossier_id: int) -> dict[str, Any]:
+    def report(dossier_id: Id) -> dict[str, Any]:
         """The dossier report (DESIGN.md's contract)."""
         with rt.db.session() as s:
             return build_report(_dossier(s, dossier_id))
 
     @app.get("/api/dossiers/{dossier_id}/text", tags=["dossiers"])
-    def text(dossier_id: int) -> dict[str, Any]:
+    def text(dossier_id: Id) -> dict[str, Any]:
         """Every file's pages with their text, method and OCR confidence."""
         with rt.db.session() as s:
             report = build_report(_dossier(s, dossier_id), with_text=True)
@@ -181,7 +184,7 @@ def create_app(settings: Settings | None = None, *,
 
     @app.get("/api/dossiers/{dossier_id}/files/{position}/original", tags=["dossiers"],
              response_class=FileResponse)
-    def original(dossier_id: int, position: int) -> FileResponse:
+    def original(dossier_id: Id, position: Position) -> FileResponse:
         """The file as it was received, byte for byte."""
         with rt.db.session() as s:
             doc = _document(s, dossier_id, position)
@@ -194,7 +197,7 @@ def create_app(settings: Settings | None = None, *,
 
     @app.get("/api/dossiers/{dossier_id}/files/{position}/searchable.pdf", tags=["dossiers"],
              response_class=FileResponse)
-    def searchable(dossier_id: int, position: int) -> FileResponse:
+    def searchable(dossier_id: Id, position: Position) -> FileResponse:
         """The scanned file as a PDF with its OCR text layer."""
         with rt.db.session() as s:
             doc = _document(s, dossier_id, position)
