@@ -49,11 +49,19 @@ class ArchiveIndex:
         self._lock = threading.Lock()
 
     def refresh(self, s: Session) -> None:
+        """Read the entries added since the last refresh: ids above the highest seen, and a
+        window of LAG ids below it for entries committed late. Only the ids of the window are
+        read again; prints are fetched for entries this process does not hold yet."""
         with self._lock:
-            rows = s.execute(select(DupEntry.id, DupEntry.dossier_id, DupEntry.prints)
-                             .where(DupEntry.id > self._top - LAG)).all()
-            fresh = [(d, np.frombuffer(p, dtype="<u4")) for i, d, p in rows
-                     if self._entry_of.get(d) != i]
+            ids = s.execute(select(DupEntry.id, DupEntry.dossier_id)
+                            .where(DupEntry.id > self._top - LAG)).all()
+            new = [i for i, d in ids if self._entry_of.get(d) != i]
+            if not new:
+                return
+            wanted = set(new)  # read from the lowest new id up (no parameter per id)
+            rows = [r for r in s.execute(select(DupEntry.id, DupEntry.dossier_id, DupEntry.prints)
+                                         .where(DupEntry.id >= min(new))) if r[0] in wanted]
+            fresh = [(d, np.frombuffer(p, dtype="<u4")) for _, d, p in rows]
             if len(fresh) > 1000:
                 self.index.add_many(fresh)
             else:
