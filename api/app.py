@@ -31,7 +31,7 @@ from ingest.jobs import register
 from ingest.runner import enqueue
 from ingest.runtime import Runtime
 from models.errors import FileTooLarge, HosoError, NotFound, ProfileError
-from models.report import build_report
+from models.report import build_report, shown_title
 from models.settings import Settings
 from models.tables import Batch, Document, Dossier, DupMatch
 
@@ -252,12 +252,11 @@ def _save(upload: UploadFile, folder: Path, limit: int) -> Path:
 
 
 def _summary(d: Dossier) -> dict[str, Any]:
-    fields = (d.understanding or {}).get("fields", {})
     completeness = (d.understanding or {}).get("completeness", {})
     return {
         "id": d.id, "source": d.source, "status": d.status, "round": d.round,
         "profile": d.profile, "prior": d.prior,
-        "title": (d.meta or {}).get("title") or fields.get("title") or fields.get("description_title"),
+        "title": shown_title(d),
         "missing": len(completeness.get("missing", [])),
         "duplicates": sum(1 for m in d.matches if not m.excluded),
     }

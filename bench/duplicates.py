@@ -85,10 +85,6 @@ def fast_body(d: GenDossier, boilerplate: Boilerplate) -> Body:
     return body_of(views(d), [], boilerplate, title=d.title)
 
 
-def standard_boilerplate(profiles) -> Boilerplate:
-    return Boilerplate.standard(h for p in profiles.values() for hs in p.cues.values() for h in hs)
-
-
 # ---------------------------------------------------------------------------- accuracy
 
 
@@ -366,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="print every false positive")
     args = ap.parse_args(argv)
     profiles = load_profiles()
-    boilerplate = standard_boilerplate(profiles)
+    boilerplate = Boilerplate.for_profiles(profiles)
     print(f"machine: {os.cpu_count()} CPU, python {sys.version.split()[0]}")
     if not args.skip_accuracy:
         print_accuracy(accuracy(args, profiles, boilerplate))

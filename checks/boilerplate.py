@@ -17,13 +17,14 @@ Two kinds, both removed from a dossier's "own" text before it is compared:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
 import numpy as np
 
+from checks.profiles import Profile
 from checks.shingles import SEED_N, cover, grams, token_ids, tokens
 
 BUILTIN = Path(__file__).resolve().parent / "boilerplate" / "builtin.txt"
@@ -48,6 +49,13 @@ class Boilerplate:
     @classmethod
     def standard(cls, extra: Iterable[str] = ()) -> Boilerplate:
         return cls(tuple(builtin_texts()) + tuple(t for t in extra if t.strip()))
+
+    @classmethod
+    def for_profiles(cls, profiles: Mapping[str, Profile], registered: Iterable[str] = ()
+                     ) -> Boilerplate:
+        """The built-in text, every profile's section headings, and an admin's templates."""
+        headings = (h for p in profiles.values() for hs in p.cues.values() for h in hs)
+        return cls.standard((*headings, *registered))
 
     @cached_property
     def seeds(self) -> np.ndarray:

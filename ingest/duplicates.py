@@ -83,16 +83,14 @@ def archive_index(rt: Runtime) -> ArchiveIndex:
 def boilerplate(rt: Runtime, s: Session) -> Boilerplate:
     """Built-in template text, every profile's headings and the admin's templates."""
     registered = tuple(s.scalars(select(TemplateText.text).order_by(TemplateText.id)))
-    headings = tuple(h for p in rt.profiles.values() for hs in p.cues.values() for h in hs)
-    key = (rt.settings.db_url, registered, headings)
     cached = _BOILERPLATE.get(rt.settings.db_url)
-    if cached is None or cached[0] != key:
-        cached = (key, Boilerplate.standard((*headings, *registered)))
+    if cached is None or cached[0] != registered:
+        cached = (registered, Boilerplate.for_profiles(rt.profiles, registered))
         _BOILERPLATE[rt.settings.db_url] = cached
     return cached[1]
 
 
-_BOILERPLATE: dict[str, tuple[tuple, Boilerplate]] = {}
+_BOILERPLATE: dict[str, tuple[tuple[str, ...], Boilerplate]] = {}  # db -> (templates, built)
 
 
 # ---------------------------------------------------------------------------- jobs

@@ -57,6 +57,12 @@ EMPTY_FIELDS: dict[str, Any] = {
 }
 
 
+def shown_title(dossier: Dossier) -> str | None:
+    """The title people see: the council's record for an archived dossier, else the one read."""
+    fields = (dossier.understanding or {}).get("fields", {})
+    return (dossier.meta or {}).get("title") or fields.get("title") or fields.get("description_title")
+
+
 def duplicate_json(m: DupMatch, may_see: Callable[[Dossier], bool] | None) -> dict[str, Any]:
     other = m.other
     fields = (other.understanding or {}).get("fields", {})
@@ -65,7 +71,7 @@ def duplicate_json(m: DupMatch, may_see: Callable[[Dossier], bool] | None) -> di
     return {
         "dossier": other.id,
         "source": other.source,
-        "title": meta.get("title") or fields.get("title") or fields.get("description_title"),
+        "title": shown_title(other),
         "year": meta.get("year") or fields.get("year"),
         "unit": meta.get("unit") or fields.get("unit"),
         "prior": other.prior,
