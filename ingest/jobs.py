@@ -223,9 +223,14 @@ def _group_when_batch_done(rt: Runtime, batch_id: int) -> None:
 
 def _settle(s: Session, dossier: Dossier) -> None:
     """Dossier status from its files: done, partial (some files failed or pages lost),
-    failed (nothing readable); pending while any file is still being read."""
-    s.refresh(dossier)
-    statuses = [d.status for d in dossier.documents]
+    failed (nothing readable); pending while any file is still being read.
+
+    Two workers finishing the last two files of one dossier at once must not each see the
+    other's file still running (PostgreSQL, read committed: the dossier stayed "processing"):
+    the dossier row is locked first, so the second waits for the first to commit, and the
+    statuses are read from the database, not from objects this session loaded earlier."""
+    s.refresh(dossier, with_for_update=True)
+    statuses = list(s.scalars(select(Document.status).where(Document.dossier_id == dossier.id)))
     if not statuses:
         dossier.status = "failed"
     elif any(st not in FINISHED for st in statuses):
