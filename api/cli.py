@@ -6,7 +6,8 @@
     hoso template add FILE | list | remove ID     template text that never counts as similar
     hoso separator [-o FILE] [--count N]   separator sheets to put between dossiers of a stack
     hoso worker                      a worker for the distributed mode (Redis broker)
-    hoso serve [--port 8000]         the JSON API on 127.0.0.1 (api/app.py)
+    hoso serve [--port 8000] [--host H]   the JSON API (api/app.py), on 127.0.0.1 by default
+    hoso user add LOGIN --role R | token LOGIN | list     accounts and API tokens
 
 Messages for people are in Vietnamese; JSON keys are English (DESIGN.md's report).
 """
@@ -33,7 +34,7 @@ from ingest.runtime import Runtime
 from models.errors import BadInput, HosoError, NotFound, ProfileError
 from models.report import build_report
 from models.settings import Settings
-from models.tables import Dossier, TemplateText
+from models.tables import Dossier, TemplateText, User
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="hoso: hồ sơ đề nghị công nhận sáng kiến → văn bản sạch, có kiểm tra.")
@@ -239,6 +240,8 @@ def show(
 @app.command()
 def serve(
     port: Annotated[int, typer.Option(help="cổng", min=1, max=65535)] = 8000,
+    host: Annotated[str | None, typer.Option(help="địa chỉ lắng nghe (mặc định HOSO_HOST, "
+                                                  "127.0.0.1)")] = None,
     embedded_workers: Annotated[bool, typer.Option(
         "--workers/--no-workers", help="chạy worker trong máy này (chế độ nhúng)")] = True,
 ) -> None:
@@ -256,9 +259,14 @@ def serve(
         cores = rt.settings.worker_count
         proc = start_worker(rt, plan(cores, cores))
         stops.append(lambda: stop_worker(proc))
-    err.print(f"API: http://127.0.0.1:{port}/api/docs")
+    host = host or rt.settings.host
+    with rt.db.session() as s:
+        if s.scalar(select(User.id).limit(1)) is None:
+            err.print("[yellow]Chưa có tài khoản nào; tạo tài khoản quản trị bằng: "
+                      "hoso user add admin --role admin[/]")
+    err.print(f"API: http://{host}:{port}/api/docs")
     try:
-        uvicorn.run(create_app(rt.settings, on_shutdown=stops), host="127.0.0.1", port=port,
+        uvicorn.run(create_app(rt.settings, on_shutdown=stops), host=host, port=port,
                     log_level="warning")
     finally:  # the server did not start (port taken …): the worker goes too
         for stop in stops:
@@ -364,6 +372,73 @@ def _understanding(out: Console, r: dict) -> None:
             secret = " (đoạn của hồ sơ kia được bảo mật)" if theirs.get("withheld") else ""
             out.print(f"    {where}, {label}, {p['score']:.0f}%{secret}: “{text[:160]}"
                       f"{'…' if len(text) > 160 else ''}”", highlight=False)
+
+
+user_app = typer.Typer(add_completion=False, no_args_is_help=True,
+                       help="Tài khoản: thư ký, thành viên hội đồng, lưu trữ, quản trị.")
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    login: Annotated[str, typer.Argument(help="tên đăng nhập")],
+    role: Annotated[str, typer.Option(help="secretariat | reviewer | archivist | admin")],
+    name: Annotated[str, typer.Option(help="họ và tên")] = "",
+    unit: Annotated[str | None, typer.Option(help="đơn vị công tác")] = None,
+    password_stdin: Annotated[bool, typer.Option(
+        "--password-stdin", help="đọc mật khẩu từ đầu vào chuẩn (mặc định: tạo ngẫu nhiên)")] = False,
+) -> None:
+    """Tạo tài khoản; in mật khẩu tạo ngẫu nhiên nếu không đọc từ đầu vào."""
+    import secrets
+
+    from api.audit import record
+    from api.auth import create_user
+
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else secrets.token_urlsafe(12)
+    rt = _runtime()
+    try:
+        with rt.db.session() as s:
+            user = create_user(s, login, role, password, name=name, unit=unit)
+            record(s, None, "user_created", object_type="user", object_id=user.id,
+                   detail={"login": user.login, "role": role, "via": "cli"}, login="(cli)")
+    except HosoError as exc:
+        _fail(exc)
+    err.print(f"Đã tạo tài khoản [bold]{user.login}[/] ({role}).")
+    if not password_stdin:
+        print(password)
+
+
+@user_app.command("token")
+def user_token(
+    login: Annotated[str, typer.Argument(help="tên đăng nhập")],
+    name: Annotated[str, typer.Option(help="tên gợi nhớ của mã")] = "cli",
+) -> None:
+    """Tạo mã truy cập API cho một tài khoản và in ra (chỉ hiện một lần)."""
+    from api.audit import record
+    from api.auth import issue_token
+
+    rt = _runtime()
+    with rt.db.session() as s:
+        user = s.scalar(select(User).where(User.login == login.strip().lower()))
+        if user is None:
+            _fail(NotFound(f"user {login}", message=f"Không có tài khoản “{login}”."))
+        token, secret = issue_token(s, user, name)
+        record(s, None, "token_created", object_type="token", object_id=token.id,
+               detail={"for": user.login, "via": "cli"}, login="(cli)")
+    print(secret)
+
+
+@user_app.command("list")
+def user_list() -> None:
+    """Liệt kê tài khoản."""
+    rt = _runtime()
+    t = Table(title="Tài khoản")
+    for col in ("Mã", "Đăng nhập", "Họ tên", "Vai trò", "Đơn vị", "Hoạt động"):
+        t.add_column(col)
+    with rt.db.session() as s:
+        for u in s.scalars(select(User).order_by(User.id)):
+            t.add_row(str(u.id), u.login, u.name, u.role, u.unit or "—", "có" if u.active else "khoá")
+    _out().print(t)
 
 
 def _fail(exc: HosoError) -> None:

@@ -36,9 +36,7 @@ def archive_entries(folder: Path, metadata: Path | None) -> list[ArchiveEntry]:
         text = metadata.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise BadArchiveList(f"{metadata}: {exc}") from exc
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if not rows or "path" not in rows[0]:
-        raise BadArchiveList(f"{metadata}: no 'path' column")
+    rows = _rows(text, str(metadata))
     out = []
     root = folder.resolve()
     for n, row in enumerate(rows, 2):
@@ -52,6 +50,38 @@ def archive_entries(folder: Path, metadata: Path | None) -> list[ArchiveEntry]:
         else:
             out.append(ArchiveEntry(path, meta))
     return out
+
+
+def archive_list(data: bytes, name: str = "danh-sach.csv") -> dict[str, dict]:
+    """The records of an archive list sent with an upload: dossier path -> record."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadArchiveList(f"{name}: {exc}") from exc
+    out = {}
+    for row in _rows(text, name):
+        rel = (row.get("path") or "").strip().strip("/")
+        if rel:
+            out[rel] = {k: _value(k, row.get(k)) for k in COLUMNS if (row.get(k) or "").strip()}
+    return out
+
+
+def record_for(source: str, records: dict[str, dict]) -> dict | None:
+    """The record of the dossier formed from ``source`` ("kho/2021/a" has "2021/a"'s)."""
+    for rel, meta in records.items():
+        if source == rel or source.endswith("/" + rel) or source.removesuffix(".zip") == rel:
+            return meta
+    return None
+
+
+def _rows(text: str, name: str) -> list[dict]:
+    try:
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except csv.Error as exc:
+        raise BadArchiveList(f"{name}: {exc}") from exc
+    if not rows or "path" not in rows[0]:
+        raise BadArchiveList(f"{name}: no 'path' column")
+    return rows
 
 
 def _value(key: str, raw: str | None) -> str | int:

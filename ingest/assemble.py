@@ -32,6 +32,7 @@ from ingest.pipeline import documents_of, group_files, understand
 from ingest.runtime import Runtime
 from models.domain import Line, Page, PageMethod, Word
 from models.errors import HosoError
+from models.search import search_key
 from models.tables import Batch, Document, Dossier, DupEntry, DupMatch, PageRow, ProblemRow
 from models.understanding import DocView, Segment, StackPart, Understanding
 
@@ -250,6 +251,8 @@ def understand_dossier(rt: Runtime, s: Session, dossier: Dossier) -> None:
     dossier.profile = result.profile
     dossier.profile_how = result.profile_how
     dossier.understanding = understanding_json(result)
+    dossier.missing = len(result.completeness.missing)
+    dossier.search_text = search_key(dossier.source, dossier.understanding, dossier.meta)
 
 
 def understanding_json(u: Understanding) -> dict[str, Any]:

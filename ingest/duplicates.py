@@ -193,3 +193,21 @@ def unchecked(rt: Runtime, dossier_ids: list[int]) -> list[int]:
         return list(s.scalars(select(Dossier.id).where(
             Dossier.id.in_(dossier_ids), Dossier.status.in_(CHECKABLE),
             Dossier.duplicates_checked_at.is_(None), Dossier.understanding.is_not(None))))
+
+
+def confidential_lines(rt: Runtime, s: Session, dossier: Dossier) -> dict[tuple[str, int], set[str]]:
+    """The dossier's confidential lines, by (file, page): what is withheld from a reader not
+    entitled to see them (``api.access``). Read from its index entry, else worked out now."""
+    data = s.scalar(select(DupEntry.body).where(DupEntry.dossier_id == dossier.id))
+    if data is not None:
+        body = unpack(data)
+    elif dossier.understanding is not None:
+        body = dossier_body(rt, s, dossier)
+    else:
+        return {}
+    out: dict[tuple[str, int], set[str]] = {}
+    for i, ln in enumerate(body.lines):
+        if ln.confidential and not ln.heading:
+            end = body.lines[i + 1].start - 1 if i + 1 < len(body.lines) else len(body.text)
+            out.setdefault((ln.file, ln.page), set()).add(body.text[ln.start:end])
+    return out

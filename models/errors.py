@@ -17,7 +17,12 @@
     │   ├── OcrFailed              Tesseract crashed or returned garbage
     │   └── ConversionFailed       LibreOffice could not convert a .doc/.rtf
     ├── ProfileError               a rule profile file is broken or unknown (names file and line)
-    └── NotFound                   no such dossier / file (404)
+    ├── NotFound                   no such dossier / file (404)
+    ├── NotAuthenticated           no valid session or token (401)
+    ├── Forbidden                  signed in, but the role or assignment does not allow it (403)
+    │   └── CsrfFailed             a form sent with the session cookie lacks its CSRF token
+    ├── TooManyAttempts            login throttled after repeated failures (429)
+    └── Conflict                   the action contradicts the record's state (409)
 
 Third-party exceptions are caught where the library is called and re-raised as one of these,
 chained with ``from exc``. Code never matches on message text, only on ``code``.
@@ -152,3 +157,37 @@ class ProfileError(HosoError):
         self.path = path
         self.line = line
         super().__init__(detail, message=message)
+
+
+class NotAuthenticated(HosoError):
+    code = "not_authenticated"
+    status = 401
+    message_vi = "Chưa đăng nhập, hoặc phiên làm việc / mã truy cập đã hết hạn."
+
+
+class Forbidden(HosoError):
+    code = "forbidden"
+    status = 403
+    message_vi = "Tài khoản của bạn không có quyền thực hiện việc này."
+
+
+class CsrfFailed(Forbidden):
+    code = "csrf_failed"
+    message_vi = "Biểu mẫu đã hết hạn hoặc không hợp lệ (thiếu mã CSRF); hãy tải lại trang."
+
+
+class TooManyAttempts(HosoError):
+    code = "too_many_attempts"
+    status = 429
+    message_vi = "Đăng nhập sai quá nhiều lần; hãy thử lại sau ít phút."
+
+    def __init__(self, detail: str | None = None, *, message: str | None = None,
+                 retry_after_s: int = 60) -> None:
+        self.retry_after_s = retry_after_s
+        super().__init__(detail, message=message)
+
+
+class Conflict(HosoError):
+    code = "conflict"
+    status = 409
+    message_vi = "Thao tác không phù hợp với trạng thái hiện tại của hồ sơ."

@@ -8,7 +8,9 @@ Confidentiality (DOMAIN.md): a passage of the *other* dossier that runs through 
 authors marked confidential is reported with those words left out ("[…]", and
 ``"withheld": true``) unless the reader may see that dossier (``may_see``, decided by the
 caller from the reader's role); the match itself is always reported. Our own passages are
-shown: whoever reads this report may see this dossier.
+shown; a reader who may read the dossier but not its confidential text (an archivist, another
+dossier's reviewer) gets the report through ``withhold``: the confidential field emptied, its
+lines in the page texts replaced by "[…]", and ``"withheld": true``.
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ def build_report(dossier: Dossier, *, with_text: bool = False,
         "sections": understood.get("sections", []),
         "completeness": understood.get("completeness",
                                        {"complete": False, "missing": [], "findings": []}),
-        "duplicates": [duplicate_json(m, may_see) for m in dossier.matches],
+        "duplicates": [duplicate_json(m, may_see, see_ours=may_see is None or may_see(dossier))
+                       for m in dossier.matches],
         "issues": issues,
     }
 
@@ -63,7 +66,8 @@ def shown_title(dossier: Dossier) -> str | None:
     return (dossier.meta or {}).get("title") or fields.get("title") or fields.get("description_title")
 
 
-def duplicate_json(m: DupMatch, may_see: Callable[[Dossier], bool] | None) -> dict[str, Any]:
+def duplicate_json(m: DupMatch, may_see: Callable[[Dossier], bool] | None, *,
+                   see_ours: bool = True) -> dict[str, Any]:
     other = m.other
     fields = (other.understanding or {}).get("fields", {})
     meta = other.meta or {}
@@ -82,15 +86,17 @@ def duplicate_json(m: DupMatch, may_see: Callable[[Dossier], bool] | None) -> di
         "their_coverage": m.their_coverage,
         "excluded": m.excluded,
         "excluded_reason": m.excluded_reason,
-        "passages": [_passage(p, see_all) for p in m.passages],
+        "passages": [_passage(p, see_all, see_ours) for p in m.passages],
     }
 
 
-def _passage(p: dict, see_all: bool) -> dict[str, Any]:
+def _passage(p: dict, see_all: bool, see_ours: bool = True) -> dict[str, Any]:
     theirs = {k: v for k, v in p["theirs"].items() if k != "public_text"}
     if theirs.pop("confidential", False) and not see_all:  # their confidential words left out
         theirs["text"], theirs["withheld"] = p["theirs"].get("public_text"), True
     ours = {k: v for k, v in p["ours"].items() if k not in ("confidential", "public_text")}
+    if p["ours"].get("confidential") and not see_ours:
+        ours["text"], ours["withheld"] = p["ours"].get("public_text"), True
     return {"ours": ours, "theirs": theirs, "score": p["score"], "label": p["label"],
             "words": p.get("tokens")}
 
@@ -121,3 +127,23 @@ def _file(doc: Document, with_text: bool) -> dict[str, Any]:
             for p in doc.pages
         ]
     return out
+
+
+WITHHELD = "[…]"
+
+
+def withhold(report: dict[str, Any], lines: dict[tuple[str, int], set[str]]) -> dict[str, Any]:
+    """``report`` without the dossier's own confidential text (``lines``: by file and page)."""
+    fields = dict(report["fields"])
+    secret = bool(fields.get("confidential")) or bool(lines)
+    if fields.get("confidential"):
+        fields["confidential"] = WITHHELD
+    files = []
+    for f in report["files"]:
+        if isinstance(f.get("pages"), list):  # with the page texts
+            f = {**f, "pages": [
+                {**p, "text": "\n".join(WITHHELD if ln in lines.get((f["path"], p["number"]), ())
+                                        else ln for ln in p["text"].split("\n"))}
+                for p in f["pages"]]}
+        files.append(f)
+    return {**report, "fields": fields, "files": files, "withheld": secret}

@@ -25,6 +25,10 @@ class Settings(BaseSettings):
     )
     workers: int = Field(0, description="worker processes (0 = one per CPU core)")
     ocr_threads: int = Field(1, description="pages of one file OCR'd at once by one worker")
+    ocr_chunk_pages: int = Field(
+        4, ge=1, description="pages to OCR per task: a file with more is spread over the workers "
+                             "in chunks of this many pages (queue 'ocr')"
+    )
     ocr_lang: str = "vie"
     tessdata_dir: Path | None = Field(
         None, description="folder holding the vie model chosen by the benchmark (make installs it)"
@@ -39,6 +43,11 @@ class Settings(BaseSettings):
         "bao-cao-mo-ta", description="profile used when none is given and none is detected"
     )
     max_file_bytes: int = 512 * 1024 * 1024
+    max_upload_files: int = Field(2000, description="files in one upload request")
+    secure_cookies: bool = Field(
+        False, description="send the session cookie over HTTPS only (set behind a TLS proxy)"
+    )
+    host: str = Field("127.0.0.1", description="address `hoso serve` listens on")
     max_pages: int = 2000
     max_image_pixels: int = 200_000_000
     zip_max_entries: int = 5000

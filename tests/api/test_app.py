@@ -11,6 +11,7 @@ from api.app import create_app
 from ingest.intake import collect
 from ingest.jobs import register
 from ingest.runtime import Runtime
+from tests.api.people import accounts
 from tests.builders import run_all, write_tree
 from tests.checks.dup_inputs import SCHOOL, TITLE
 from tests.fakes import FakeEngine
@@ -26,7 +27,7 @@ def client(settings, tmp_path: Path) -> TestClient:
                                                         "c/hong.pdf": b"%PDF-1.7 broken"})],
                          rt.limits), round="2026")
     run_all(rt)
-    return TestClient(create_app(settings))
+    return TestClient(create_app(settings), headers=accounts(rt)["admin"]["headers"])
 
 
 def test_list_filters_and_counts(client: TestClient) -> None:
@@ -73,7 +74,7 @@ def test_upload_answers_at_once_and_reports_progress(settings, tmp_path: Path) -
     from tests.builders import docx_bytes, zip_bytes
 
     rt = Runtime(settings, engine=FakeEngine())
-    client = TestClient(create_app(settings))
+    client = TestClient(create_app(settings), headers=accounts(rt)["secretariat"]["headers"])
     files = [("files", ("mo-ta.docx", description(TITLE, SCHOOL))),
              ("files", ("ho-so-b.zip", zip_bytes({"b/mo-ta.docx": docx_bytes(["Bản mô tả"])}))),
              ("files", ("rong.pdf", b""))]
@@ -96,7 +97,7 @@ def test_upload_refuses_what_it_must_with_the_error_shape(tmp_path: Path) -> Non
     from models.settings import Settings
 
     small = Settings(home=tmp_path / "var", max_file_bytes=1000, _env_file=None)
-    client = TestClient(create_app(small))
+    client = TestClient(create_app(small), headers=accounts(Runtime(small))["admin"]["headers"])
     big = client.post("/api/batches", files=[("files", ("to.pdf", b"%PDF" + b"x" * 2000))])
     assert big.status_code == 413 and big.json()["error"]["code"] == "file_too_large"
     unknown = client.post("/api/batches", files=[("files", ("a.pdf", b"%PDF"))],

@@ -1,8 +1,11 @@
 import pytest
 from sqlalchemy import inspect, select
 
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
 from models.db import Database
-from models.tables import Batch, Blob, Dossier
+from models.tables import Base, Batch, Blob, Dossier
 
 TABLES = {"batches", "blobs", "uploads", "dossiers", "documents", "pages", "problems",
           "alembic_version"}
@@ -12,6 +15,8 @@ def _exercise(db: Database) -> None:
     db.migrate()
     db.migrate()  # idempotent
     assert set(inspect(db.engine).get_table_names()) >= TABLES
+    with db.engine.connect() as conn:  # the migrations build exactly what the tables declare
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
     with db.session() as s:
         batch = Batch(round="2026-1")
         s.add(batch)

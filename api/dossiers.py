@@ -1,0 +1,286 @@
+"""Routes of batches and dossiers: upload, progress, list, report, text, pages, files.
+
+An upload (many files and ZIPs in one multipart request) is streamed to disk file by file
+under a size limit, stored byte for byte and registered before the answer (202, with the batch
+id); workers read the files afterwards. What a reader gets of a dossier is decided by
+``api.access``: a reviewer reads the dossiers assigned to them and the archive; confidential
+text is withheld from whoever may not see it, and its original files with it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
+from fastapi import Path as PathParam
+from fastapi.responses import FileResponse, Response
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from api import access
+from api.audit import record
+from api.auth import Principal
+from api.deps import Id, Position, Who, client_ip, runtime
+from ingest.archive import archive_list, record_for
+from ingest.duplicates import confidential_lines
+from ingest.intake import collect
+from ingest.jobs import register
+from ingest.page_image import page_png
+from ingest.runner import enqueue
+from ingest.runtime import Runtime
+from models.errors import FileTooLarge, Forbidden, NotFound, ProfileError
+from models.report import build_report, shown_title, withhold
+from models.search import terms
+from models.tables import Assignment, Batch, Document, Dossier, DupMatch
+
+router = APIRouter()
+STATUSES = ("pending", "processing", "done", "partial", "failed")
+DECISIONS = ("accept", "supplement", "reject")
+MEDIA = {"pdf": "application/pdf", "rtf": "application/rtf", "doc": "application/msword",
+         "zip": "application/zip", "image": "application/octet-stream",
+         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+
+
+@router.post("/api/batches", status_code=202, tags=["batches"])
+def upload(
+    request: Request,
+    who: Who,
+    files: Annotated[list[UploadFile], File(description="tệp, ZIP; nhiều tệp một lần")],
+    round: Annotated[str | None, Form(max_length=100)] = None,
+    profile: Annotated[str | None, Form(max_length=50)] = None,
+    prior: Annotated[bool, Form(description="hồ sơ đã được công nhận (nhập kho lưu trữ)")] = False,
+    metadata: Annotated[UploadFile | None, File(description="với prior: danh sách CSV "
+                                                "path,title,year,unit,status,decision")] = None,
+) -> dict[str, Any]:
+    """Take a batch: every file is stored byte for byte before the answer; reading them
+    happens on the workers (``GET /api/batches/{id}`` says how far they are). With ``prior``
+    the dossiers go to the archive, with the council's records from ``metadata``."""
+    rt = runtime(request)
+    access.need(who, access.UPLOAD_PRIOR if prior else access.UPLOAD)
+    records = archive_list(metadata.file.read(8 << 20), metadata.filename or "") if (
+        metadata is not None and prior) else {}
+    if profile is not None and profile not in rt.profiles:
+        raise ProfileError(f"unknown profile {profile!r}",
+                           message=f"Không có mẫu hồ sơ “{profile}”.")
+    if len(files) > rt.settings.max_upload_files:
+        raise FileTooLarge(f"{len(files)} files", message="Quá nhiều tệp trong một lần tải lên "
+                           f"(tối đa {rt.settings.max_upload_files}); hãy gửi thành ZIP.")
+    incoming = rt.settings.home / "incoming" / uuid.uuid4().hex
+    incoming.mkdir(parents=True)
+    try:
+        paths = [_save(f, incoming, rt.settings.max_file_bytes) for f in files]
+        registered = register(rt, collect(paths, rt.limits), round=round, profile=profile,
+                              prior=prior)
+    finally:
+        shutil.rmtree(incoming, ignore_errors=True)
+    batch_id = registered[0].batch_id if registered else None
+    with rt.db.session() as s:
+        pending = [d.id for r in registered if r.new
+                   for d in s.get(Dossier, r.dossier_id).documents if d.status == "pending"]
+        for r in registered:  # before the workers understand them: the record is in the key
+            if r.new and (meta := record_for(r.source, records)):
+                s.get(Dossier, r.dossier_id).meta = meta
+        record(s, who, "batch_uploaded", object_type="batch", object_id=batch_id,
+               detail={"files": [Path(f.filename or "").name for f in files][:200],
+                       "dossiers": [r.dossier_id for r in registered], "prior": prior,
+                       "round": round}, ip=client_ip(request))
+    enqueue(rt, pending)
+    return {"batch": batch_id, "files": len(files),
+            "dossiers": [{"id": r.dossier_id, "source": r.source, "new": r.new}
+                         for r in registered]}
+
+
+@router.get("/api/batches/{batch_id}", tags=["batches"])
+def progress(batch_id: Id, who: Who, request: Request) -> dict[str, Any]:
+    """Each file of the batch with its status (pending, running, done, failed)."""
+    access.need(who, access.PROGRESS)
+    with runtime(request).db.session() as s:
+        batch = s.get(Batch, batch_id)
+        if batch is None:
+            raise NotFound(f"batch {batch_id}", message=f"Không có lô tải lên mã {batch_id}.")
+        docs = s.execute(select(Document.path, Document.status, Document.dossier_id,
+                                Document.page_count)
+                         .join(Dossier).where(Dossier.batch_id == batch_id)
+                         .order_by(Document.id)).all()
+    files = [{"path": p, "status": st, "dossier": d, "pages": n} for p, st, d, n in docs]
+    finished = sum(f["status"] in ("done", "failed") for f in files)
+    return {"batch": batch_id, "total": len(files), "finished": finished,
+            "complete": finished == len(files), "files": files}
+
+
+@router.get("/api/dossiers", tags=["dossiers"])
+def dossiers(
+    who: Who,
+    request: Request,
+    status: Annotated[str | None, Query(pattern="^(" + "|".join(STATUSES) + ")$")] = None,
+    prior: bool | None = None,
+    round: Annotated[str | None, Query(max_length=100)] = None,
+    profile: Annotated[str | None, Query(max_length=50)] = None,
+    decision: Annotated[str | None, Query(pattern="^(" + "|".join(DECISIONS) + ")$")] = None,
+    duplicates: Annotated[bool | None, Query(description="only those with (or without) "
+                                                         "duplicate warnings")] = None,
+    missing: Annotated[bool | None, Query(description="only those with (or without) "
+                                                      "missing parts")] = None,
+    assignee: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+    q: Annotated[str | None, Query(max_length=200, description="words of the title, authors, "
+                                   "unit, field (with or without diacritics)")] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+) -> dict[str, Any]:
+    """Dossiers the caller may read, newest first, with status, title and warning counts."""
+    query = access.scope(select(Dossier), who)
+    for column, value in ((Dossier.status, status), (Dossier.round, round),
+                          (Dossier.profile, profile), (Dossier.decision, decision)):
+        if value is not None:
+            query = query.where(column == value)
+    if prior is not None:
+        query = query.where(Dossier.prior.is_(prior))
+    if duplicates is not None:
+        query = query.where(Dossier.id.in_(WARNED) if duplicates else Dossier.id.not_in(WARNED))
+    if missing is not None:
+        query = query.where(Dossier.missing > 0 if missing else func.coalesce(Dossier.missing, 0) == 0)
+    if assignee is not None:
+        query = query.where(Dossier.id.in_(
+            select(Assignment.dossier_id).where(Assignment.reviewer_id == assignee)))
+    for term in terms(q or ""):
+        query = query.where(Dossier.search_text.like(f"%{term}%", escape="\\"))
+    with runtime(request).db.session() as s:
+        total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
+        rows = s.scalars(query.order_by(Dossier.id.desc()).limit(limit).offset(offset)).all()
+        return {"total": total, "items": [summary(d) for d in rows]}
+
+
+WARNED = select(DupMatch.dossier_id).where(DupMatch.excluded.is_(False))
+
+
+@router.get("/api/dossiers/{dossier_id}/report", tags=["dossiers"])
+def report(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
+    """The dossier report (DESIGN.md's contract)."""
+    rt = runtime(request)
+    with rt.db.session() as s:
+        return _report(rt, s, who, access.readable(s, who, dossier_id), with_text=False)
+
+
+@router.get("/api/dossiers/{dossier_id}/text", tags=["dossiers"])
+def text(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
+    """Every file's pages with their text, method and OCR confidence."""
+    rt = runtime(request)
+    with rt.db.session() as s:
+        out = _report(rt, s, who, access.readable(s, who, dossier_id), with_text=True)
+    return {"id": dossier_id, "withheld": out.get("withheld", False),
+            "files": [{"path": f["path"], "pages": f["pages"]} for f in out["files"]]}
+
+
+@router.get("/api/dossiers/{dossier_id}/files/{position}/original", tags=["dossiers"],
+            response_class=FileResponse)
+def original(dossier_id: Id, position: Position, who: Who, request: Request) -> FileResponse:
+    """The file as it was received, byte for byte."""
+    rt = runtime(request)
+    with rt.db.session() as s:
+        doc = _file(rt, s, who, dossier_id, position)
+        sha, name, kind = doc.sha256, doc.name, doc.file_type
+        if sha is None:
+            raise NotFound(f"dossier {dossier_id} file {position} not stored",
+                           message="Tệp này không được lưu (không đọc được khi nhận).")
+        record(s, who, "download_original", object_type="dossier", object_id=dossier_id,
+               detail={"file": position, "sha256": sha}, ip=client_ip(request))
+    return FileResponse(rt.store.path(sha), filename=name,
+                        media_type=MEDIA.get(kind or "", "application/octet-stream"))
+
+
+@router.get("/api/dossiers/{dossier_id}/files/{position}/searchable.pdf", tags=["dossiers"],
+            response_class=FileResponse)
+def searchable(dossier_id: Id, position: Position, who: Who, request: Request) -> FileResponse:
+    """The scanned file as a PDF with its OCR text layer."""
+    rt = runtime(request)
+    with rt.db.session() as s:
+        doc = _file(rt, s, who, dossier_id, position)
+        sha, name = doc.searchable_sha256, doc.name
+        if sha is None:
+            raise NotFound(f"dossier {dossier_id} file {position} has no searchable PDF",
+                           message="Tệp này không có bản PDF tìm kiếm được (không phải bản quét).")
+        record(s, who, "download_searchable", object_type="dossier", object_id=dossier_id,
+               detail={"file": position}, ip=client_ip(request))
+    return FileResponse(rt.store.path(sha), filename=f"{Path(name).stem}-ocr.pdf",
+                        media_type="application/pdf")
+
+
+@router.get("/api/dossiers/{dossier_id}/files/{position}/pages/{number}.png", tags=["dossiers"],
+            response_class=Response, responses={200: {"content": {"image/png": {}}}})
+def page_image(dossier_id: Id, position: Position, number: Annotated[int, PathParam(ge=1, le=100_000)],
+               who: Who, request: Request,
+               width: Annotated[int, Query(ge=100, le=2400)] = 1200) -> Response:
+    """One page of a scanned or PDF file as an image (the page viewer)."""
+    rt = runtime(request)
+    with rt.db.session() as s:
+        doc = _file(rt, s, who, dossier_id, position)
+        sha, path = doc.sha256, doc.path
+        if sha is None:
+            raise NotFound(f"dossier {dossier_id} file {position} not stored",
+                           message="Tệp này không được lưu (không đọc được khi nhận).")
+    png = page_png(rt.store.read(sha), path, number, width=width)
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _report(rt: Runtime, s: Session, who: Principal, dossier: Dossier, *,
+            with_text: bool) -> dict[str, Any]:
+    out = build_report(dossier, with_text=with_text, may_see=access.confidential_judge(s, who))
+    if not access.may_see_confidential(s, who, dossier):
+        out = withhold(out, confidential_lines(rt, s, dossier))
+    return out
+
+
+def _file(rt: Runtime, s: Session, who: Principal, dossier_id: int, position: int) -> Document:
+    """A file of a dossier the caller may read; refused when its dossier holds confidential
+    text the caller may not see (an original cannot be redacted)."""
+    dossier = access.readable(s, who, dossier_id)
+    doc = s.scalar(select(Document).where(and_(Document.dossier_id == dossier.id,
+                                               Document.position == position)))
+    if doc is None:
+        raise NotFound(f"dossier {dossier_id} file {position}",
+                       message=f"Hồ sơ mã {dossier_id} không có tệp số {position}.")
+    if not access.may_see_confidential(s, who, dossier) and _has_confidential(rt, s, dossier):
+        raise Forbidden(f"dossier {dossier_id} holds confidential text",
+                        message="Hồ sơ có thông tin cần bảo mật; tệp gốc chỉ dành cho thư ký "
+                                "hội đồng và người chấm được giao hồ sơ này.")
+    return doc
+
+
+def _has_confidential(rt: Runtime, s: Session, dossier: Dossier) -> bool:
+    fields = (dossier.understanding or {}).get("fields", {})
+    return bool(fields.get("confidential")) or bool(confidential_lines(rt, s, dossier))
+
+
+def _save(upload: UploadFile, folder: Path, limit: int) -> Path:
+    """Copy one uploaded file to ``folder`` in chunks, refusing it past ``limit`` bytes."""
+    name = Path(upload.filename or "tep").name or "tep"
+    target = folder / name
+    n = 1
+    while target.exists():  # two files of the same name in one upload
+        n += 1
+        target = folder / f"{Path(name).stem}-{n}{Path(name).suffix}"
+    size = 0
+    with target.open("wb") as out:
+        while chunk := upload.file.read(1 << 20):
+            size += len(chunk)
+            if size > limit:
+                raise FileTooLarge(f"{name}: more than {limit} bytes",
+                                   message=f"Tệp “{name}” vượt quá giới hạn {limit // 2**20} MB.")
+            out.write(chunk)
+    return target  # an empty or broken file is taken and reported on, like any other
+
+
+def summary(d: Dossier) -> dict[str, Any]:
+    return {
+        "id": d.id, "source": d.source, "status": d.status, "round": d.round,
+        "profile": d.profile, "prior": d.prior, "decision": d.decision,
+        "title": shown_title(d),
+        "missing": d.missing or 0,
+        "duplicates": sum(1 for m in d.matches if not m.excluded),
+    }

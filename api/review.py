@@ -1,0 +1,282 @@
+"""Routes of the review: the queue by risk, assignment, score sheets, decisions, excluding a
+duplicate match, and a dossier's history.
+
+- The queue: the submissions (not the archive) the caller works on, the riskiest first:
+  duplicate warnings, then missing parts; a reviewer sees only their own.
+- A score sheet belongs to one reviewer of one dossier; saved as a draft until submitted,
+  then locked. Reviewers see each other's sheets only once their own is submitted.
+- A decision (accept, request a supplement, reject) needs a reason; the latest stands and
+  every one is kept. Every change here is written to the audit log with who and when.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy import case, func, select
+from sqlalchemy.exc import IntegrityError
+
+from api import access
+from api.audit import entry_json, record
+from api.deps import Id, Who, client_ip, runtime
+from api.dossiers import STATUSES, WARNED, summary
+from models.errors import BadInput, Conflict, NotFound
+from models.scoresheet import DEFAULT_SHEET
+from models.tables import Assignment, AuditEntry, Decision, Dossier, DupMatch, ScoreSheet, User
+
+router = APIRouter()
+
+
+class NewAssignment(BaseModel):
+    reviewer: int = Field(ge=1, le=2**31 - 1, description="the reviewer's user id")
+
+
+class Scores(BaseModel):
+    scores: dict[str, float] = Field(description="criterion key -> points")
+    comment: str | None = Field(None, max_length=10_000)
+    submit: bool = Field(False, description="submit and lock the sheet")
+
+
+class NewDecision(BaseModel):
+    decision: Literal["accept", "supplement", "reject"]
+    reason: str = Field(min_length=3, max_length=10_000)
+
+
+class Exclusion(BaseModel):
+    reason: str = Field(min_length=3, max_length=2000)
+
+
+@router.get("/api/review/queue", tags=["review"])
+def queue(
+    who: Who,
+    request: Request,
+    round: Annotated[str | None, Query(max_length=100)] = None,
+    status: Annotated[str | None, Query(pattern="^(" + "|".join(STATUSES) + ")$")] = None,
+    assignee: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
+    unassigned: bool | None = None,
+    decided: bool | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
+) -> dict[str, Any]:
+    """Submissions to review, riskiest first (duplicate warnings, then missing parts)."""
+    access.need(who, access.ASSIGN | access.DECIDE)
+    warnings = (select(func.count()).select_from(DupMatch)
+                .where(DupMatch.dossier_id == Dossier.id, DupMatch.excluded.is_(False))
+                .scalar_subquery())
+    q = select(Dossier).where(Dossier.prior.is_(False))
+    if who.role == "reviewer":
+        q = q.where(Dossier.id.in_(select(Assignment.dossier_id)
+                                   .where(Assignment.reviewer_id == who.id)))
+    if round is not None:
+        q = q.where(Dossier.round == round)
+    if status is not None:
+        q = q.where(Dossier.status == status)
+    if assignee is not None:
+        q = q.where(Dossier.id.in_(select(Assignment.dossier_id)
+                                   .where(Assignment.reviewer_id == assignee)))
+    if unassigned is not None:
+        anyone = select(Assignment.dossier_id)
+        q = q.where(Dossier.id.not_in(anyone) if unassigned else Dossier.id.in_(anyone))
+    if decided is not None:
+        q = q.where(Dossier.decision.is_not(None) if decided else Dossier.decision.is_(None))
+    order = (case((Dossier.id.in_(WARNED), 0), else_=1), func.coalesce(Dossier.missing, 0).desc(),
+             warnings.desc(), Dossier.id)
+    with runtime(request).db.session() as s:
+        total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
+        rows = s.scalars(q.order_by(*order).limit(limit).offset(offset)).all()
+        reviewers = _reviewers(s, [d.id for d in rows])
+        items = [{**summary(d), "reviewers": reviewers.get(d.id, [])} for d in rows]
+        listed = q.subquery()
+        counts = dict(s.execute(select(listed.c.status, func.count())
+                                .group_by(listed.c.status)).all()) if total else {}
+    return {"total": total, "counts": counts, "items": items}
+
+
+@router.post("/api/dossiers/{dossier_id}/assignments", status_code=201, tags=["review"])
+def assign(dossier_id: Id, body: NewAssignment, who: Who, request: Request) -> dict[str, Any]:
+    """Give the dossier to a reviewer (who then sees it in their queue)."""
+    access.need(who, access.ASSIGN)
+    with runtime(request).db.session() as s:
+        dossier = access.readable(s, who, dossier_id)
+        if dossier.prior:
+            raise Conflict("archive dossiers are not reviewed",
+                           message="Hồ sơ trong kho lưu trữ không giao chấm.")
+        reviewer = s.get(User, body.reviewer)
+        if reviewer is None or reviewer.role != "reviewer" or not reviewer.active:
+            raise BadInput(f"user {body.reviewer} is not an active reviewer",
+                           message="Người được giao phải là thành viên hội đồng đang hoạt động.")
+        if access.assigned_to(s, reviewer.id, dossier_id):
+            raise Conflict("already assigned", message=f"Hồ sơ đã giao cho {reviewer.name}.")
+        s.add(Assignment(dossier_id=dossier_id, reviewer_id=reviewer.id, assigned_by=who.id))
+        record(s, who, "assigned", object_type="dossier", object_id=dossier_id,
+               detail={"reviewer": reviewer.id, "login": reviewer.login}, ip=client_ip(request))
+        try:
+            s.flush()
+        except IntegrityError as exc:  # the same assignment made at the same moment
+            raise Conflict("already assigned", message=f"Hồ sơ đã giao cho {reviewer.name}.") from exc
+    return {"dossier": dossier_id, "reviewer": reviewer.id}
+
+
+@router.delete("/api/dossiers/{dossier_id}/assignments/{reviewer_id}", tags=["review"])
+def unassign(dossier_id: Id, reviewer_id: Id, who: Who, request: Request) -> dict[str, Any]:
+    access.need(who, access.ASSIGN)
+    with runtime(request).db.session() as s:
+        access.readable(s, who, dossier_id)
+        row = s.scalar(select(Assignment).where(Assignment.dossier_id == dossier_id,
+                                                Assignment.reviewer_id == reviewer_id))
+        if row is None:
+            raise NotFound("no such assignment", message="Hồ sơ không giao cho người này.")
+        sheet = _sheet(s, dossier_id, reviewer_id)
+        if sheet is not None and sheet.submitted_at is not None:
+            raise Conflict("the reviewer submitted a score sheet",
+                           message="Người chấm đã nộp phiếu chấm; không thể huỷ giao.")
+        s.delete(row)
+        record(s, who, "unassigned", object_type="dossier", object_id=dossier_id,
+               detail={"reviewer": reviewer_id}, ip=client_ip(request))
+    return {"ok": True}
+
+
+@router.get("/api/score-sheet", tags=["review"])
+def score_sheet(who: Who) -> dict[str, Any]:
+    """The criteria, their maxima and the pass rule."""
+    return DEFAULT_SHEET.as_json()
+
+
+@router.put("/api/dossiers/{dossier_id}/score", tags=["review"])
+def score(dossier_id: Id, body: Scores, who: Who, request: Request) -> dict[str, Any]:
+    """Save (or submit, and lock) your score sheet for a dossier assigned to you."""
+    with runtime(request).db.session() as s:
+        access.actionable(s, who, dossier_id, frozenset({"reviewer"}))
+        total, passed = DEFAULT_SHEET.judge(body.scores)
+        sheet = _sheet(s, dossier_id, who.id, lock=True)
+        if sheet is not None and sheet.submitted_at is not None:
+            raise Conflict("sheet submitted", message="Phiếu chấm đã nộp, không sửa được nữa.")
+        if sheet is None:
+            sheet = ScoreSheet(dossier_id=dossier_id, reviewer_id=who.id)
+            s.add(sheet)
+        sheet.scores, sheet.total, sheet.passed, sheet.comment = body.scores, total, passed, body.comment
+        if body.submit:
+            sheet.submitted_at = datetime.now(UTC)
+        record(s, who, "score_submitted" if body.submit else "score_saved",
+               object_type="dossier", object_id=dossier_id,
+               detail={"scores": body.scores, "total": total, "passed": passed},
+               ip=client_ip(request))
+        s.flush()
+        return _sheet_json(sheet)
+
+
+@router.get("/api/dossiers/{dossier_id}/scores", tags=["review"])
+def scores(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
+    """The dossier's score sheets and result (the mean of the submitted totals). A reviewer
+    sees the others' sheets only after submitting their own."""
+    with runtime(request).db.session() as s:
+        dossier = access.readable(s, who, dossier_id)
+        sheets = list(s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == dossier.id)
+                                .order_by(ScoreSheet.id)))
+        if who.role == "reviewer":
+            mine = next((x for x in sheets if x.reviewer_id == who.id), None)
+            if mine is None or mine.submitted_at is None:
+                sheets = [mine] if mine else []
+        submitted = [x for x in sheets if x.submitted_at is not None]
+        mean = sum(x.total for x in submitted) / len(submitted) if submitted else None
+        return {"sheet": DEFAULT_SHEET.as_json(), "sheets": [_sheet_json(x) for x in sheets],
+                "result": None if mean is None else {
+                    "mean": round(mean, 2), "submitted": len(submitted),
+                    "passed": mean >= DEFAULT_SHEET.pass_total and all(x.passed for x in submitted)}}
+
+
+@router.post("/api/dossiers/{dossier_id}/decision", status_code=201, tags=["review"])
+def decide(dossier_id: Id, body: NewDecision, who: Who, request: Request) -> dict[str, Any]:
+    """Accept, request a supplement, or reject, with a reason."""
+    with runtime(request).db.session() as s:
+        dossier = access.actionable(s, who, dossier_id, access.DECIDE)
+        if dossier.prior:
+            raise Conflict("archive dossier", message="Hồ sơ trong kho lưu trữ đã có quyết định.")
+        row = Decision(dossier_id=dossier_id, decided_by=who.id, decision=body.decision,
+                       reason=body.reason.strip())
+        s.add(row)
+        dossier.decision = body.decision
+        record(s, who, "decision", object_type="dossier", object_id=dossier_id,
+               detail={"decision": body.decision, "reason": row.reason}, ip=client_ip(request))
+        s.flush()
+        return {"id": row.id, "dossier": dossier_id, "decision": row.decision,
+                "reason": row.reason, "by": who.login, "at": row.at.isoformat()}
+
+
+@router.post("/api/dossiers/{dossier_id}/matches/{other_id}/exclusion", tags=["review"])
+def exclude_match(dossier_id: Id, other_id: Id, body: Exclusion, who: Who,
+                  request: Request) -> dict[str, Any]:
+    """Mark a duplicate warning as not a duplicate (a reason is required); it stays visible,
+    marked, and is no longer counted."""
+    return _set_exclusion(dossier_id, other_id, body.reason.strip(), who, request)
+
+
+@router.delete("/api/dossiers/{dossier_id}/matches/{other_id}/exclusion", tags=["review"])
+def include_match(dossier_id: Id, other_id: Id, who: Who, request: Request) -> dict[str, Any]:
+    """Undo an exclusion: the warning counts again."""
+    return _set_exclusion(dossier_id, other_id, None, who, request)
+
+
+@router.get("/api/dossiers/{dossier_id}/history", tags=["review"])
+def history(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
+    """Every recorded action on the dossier, oldest first; decisions with their reasons."""
+    with runtime(request).db.session() as s:
+        access.readable(s, who, dossier_id)
+        q = select(AuditEntry).where(AuditEntry.object_type == "dossier",
+                                     AuditEntry.object_id == dossier_id)
+        if who.role == "reviewer":  # others' scores stay hidden until the sheets are in
+            q = q.where(AuditEntry.action.not_in(("score_saved", "score_submitted"))
+                        | (AuditEntry.user_id == who.id))
+        rows = s.scalars(q.order_by(AuditEntry.id))
+        decisions = s.scalars(select(Decision).where(Decision.dossier_id == dossier_id)
+                              .order_by(Decision.id))
+        return {"items": [entry_json(e) for e in rows],
+                "decisions": [{"decision": d.decision, "reason": d.reason, "by": d.user.login,
+                               "at": d.at.isoformat()} for d in decisions]}
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _set_exclusion(dossier_id: int, other_id: int, reason: str | None, who, request) -> dict:
+    with runtime(request).db.session() as s:
+        access.actionable(s, who, dossier_id, access.EXCLUDE_MATCH)
+        row = s.scalar(select(DupMatch).where(DupMatch.dossier_id == dossier_id,
+                                              DupMatch.other_id == other_id))
+        if row is None:
+            raise NotFound(f"no match {dossier_id}->{other_id}",
+                           message="Không có cảnh báo trùng lặp này.")
+        row.excluded, row.excluded_reason = reason is not None, reason
+        record(s, who, "match_excluded" if reason else "match_included", object_type="dossier",
+               object_id=dossier_id, detail={"other": other_id, "reason": reason},
+               ip=client_ip(request))
+        return {"dossier": dossier_id, "other": other_id, "excluded": row.excluded,
+                "reason": row.excluded_reason}
+
+
+def _sheet(s, dossier_id: int, reviewer_id: int, *, lock: bool = False) -> ScoreSheet | None:
+    q = select(ScoreSheet).where(ScoreSheet.dossier_id == dossier_id,
+                                 ScoreSheet.reviewer_id == reviewer_id)
+    return s.scalar(q.with_for_update() if lock else q)
+
+
+def _sheet_json(x: ScoreSheet) -> dict[str, Any]:
+    return {"reviewer": x.reviewer_id, "login": x.reviewer.login if x.reviewer else None,
+            "scores": x.scores, "total": x.total, "passed": x.passed, "comment": x.comment,
+            "submitted": x.submitted_at is not None,
+            "submitted_at": x.submitted_at.isoformat() if x.submitted_at else None}
+
+
+def _reviewers(s, dossier_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    if not dossier_ids:
+        return out
+    rows = s.execute(select(Assignment.dossier_id, User.id, User.login, User.name)
+                     .join(User, User.id == Assignment.reviewer_id)
+                     .where(Assignment.dossier_id.in_(dossier_ids)))
+    for dossier_id, uid, login, name in rows:
+        out.setdefault(dossier_id, []).append({"id": uid, "login": login, "name": name})
+    return out
