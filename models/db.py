@@ -13,6 +13,7 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -71,3 +72,11 @@ class Database:
             except BaseException:
                 s.rollback()
                 raise
+
+
+def insert_ignoring_duplicate(s: Session, table: type, **values) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING (SQLite and PostgreSQL): True when this call inserted
+    the row, False when another transaction had (or just has) inserted it."""
+    dialect = postgresql if s.get_bind().dialect.name == "postgresql" else sqlite
+    result = s.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
+    return result.rowcount == 1
