@@ -15,8 +15,11 @@ Every route but ``/api/health`` needs a signed-in user (session cookie, or an AP
 from __future__ import annotations
 
 import logging
+import shutil
+import time
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -31,6 +34,19 @@ from models.errors import HosoError, NotAuthenticated, TooManyAttempts
 from models.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def sweep_incoming(folder: Path, older_than_s: float = 6 * 3600) -> int:
+    """Remove uploads cut off by a killed web node (never answered, so never accepted). Only
+    old folders: on a shared ``HOSO_HOME`` another node may be receiving into a fresh one."""
+    removed = 0
+    if folder.is_dir():
+        limit = time.time() - older_than_s
+        for sub in folder.iterdir():
+            if sub.is_dir() and sub.stat().st_mtime < limit:
+                shutil.rmtree(sub, ignore_errors=True)
+                removed += 1
+    return removed
 
 
 def error_body(code: str, message: str, detail: Any = None) -> dict[str, Any]:
@@ -52,6 +68,7 @@ def create_app(settings: Settings | None = None, *,
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        sweep_incoming(rt.settings.home / "incoming")
         try:
             yield
         finally:

@@ -120,3 +120,19 @@ def test_text_and_files_come_back_as_stored(client: TestClient, tmp_path: Path) 
     none = client.get("/api/dossiers/2/files/0/searchable.pdf")
     assert none.status_code == 404 and none.json()["error"]["code"] == "not_found"
     assert client.get("/api/dossiers/2/files/7/original").json()["error"]["code"] == "not_found"
+
+
+def test_uploads_cut_off_by_a_killed_node_are_swept_at_start(settings) -> None:
+    import os
+    import time
+
+    incoming = settings.home / "incoming"
+    old, fresh = incoming / "old", incoming / "fresh"
+    for folder in (old, fresh):
+        folder.mkdir(parents=True)
+        (folder / "nua-chung.pdf").write_bytes(b"%PDF-1.7 half")
+    day_ago = time.time() - 86400
+    os.utime(old, (day_ago, day_ago))
+    with TestClient(create_app(settings)) as client:  # the lifespan runs
+        assert client.get("/api/health").status_code == 200
+    assert not old.exists() and fresh.exists()  # another node may be receiving into it
