@@ -5,7 +5,7 @@
     hoso import-archive FOLDER [--metadata CSV]   the archive of recognised initiatives
     hoso template add FILE | list | remove ID     template text that never counts as similar
     hoso separator [-o FILE] [--count N]   separator sheets to put between dossiers of a stack
-    hoso worker                      a worker for the distributed mode (Redis broker)
+    hoso worker [--queues hoso,ocr]  a worker for the distributed mode (Redis broker)
     hoso serve [--port 8000] [--host H]   the JSON API (api/app.py), on 127.0.0.1 by default
     hoso user add LOGIN --role R | token LOGIN | list     accounts and API tokens
 
@@ -276,17 +276,29 @@ def serve(
 @app.command()
 def worker(
     concurrency: Annotated[int, typer.Option(help="số tiến trình (0 = số lõi CPU)")] = 0,
+    queues: Annotated[str, typer.Option(
+        help="hàng đợi nhận việc, cách nhau bằng dấu phẩy: hoso (đọc tệp, hoàn tất), "
+             "ocr (nhận dạng chữ từng phần của bản quét dài); 'ocr' để dành máy này cho OCR")] = "hoso,ocr",
 ) -> None:
     """Chạy một worker (chế độ phân tán: HOSO_BROKER_URL=redis://…)."""
-    from ingest.jobs import pending_documents
-    from ingest.runner import enqueue
-    from ingest.tasks import QUEUE, make_app
+    import os
 
+    from ingest.runner import resume
+    from ingest.tasks import QUEUE, QUEUES, make_app
+
+    chosen = [q.strip() for q in queues.split(",") if q.strip()]
+    if not chosen or set(chosen) - set(QUEUES):
+        _fail(BadInput(f"queues {queues!r}", message=f"Hàng đợi không hợp lệ: “{queues}”; "
+                                                     f"chọn trong: {', '.join(QUEUES)}."))
     rt = _runtime()
-    enqueue(rt, pending_documents(rt))  # work a crashed worker left behind is redone
+    # work a killed worker left behind is redone; a worker that reads files also runs the
+    # duplicate checks that never ran (an OCR-only machine keeps no archive index)
+    done = resume(rt, compare=QUEUE in chosen)
+    err.print(f"Đã xếp lại {done.queued} tệp chưa xong; so trùng {done.compared} hồ sơ còn sót.")
     make_app(rt.settings).worker_main(
-        ["worker", "--pool", "prefork", "--queues", QUEUE,
-         "--concurrency", str(concurrency or rt.settings.worker_count), "--loglevel", "INFO"])
+        ["worker", "--pool", "prefork", "--queues", ",".join(chosen),
+         "--concurrency", str(concurrency or rt.settings.worker_count), "--loglevel", "INFO",
+         "--hostname", f"hoso-{os.getpid()}@%h"])
 
 
 def _out() -> Console:

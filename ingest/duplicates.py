@@ -107,9 +107,11 @@ def dossier_body(rt: Runtime, s: Session, dossier: Dossier) -> Body:
 
 
 def index_dossier(rt: Runtime, dossier_id: int) -> Body | None:
-    """Write the dossier's index entry (replacing an earlier one); None when not finished."""
+    """Write the dossier's index entry (replacing an earlier one); None when not finished.
+    The dossier's row is locked first: two workers checking it at once (a sweep of unchecked
+    dossiers on each starting worker) replace the entry one after the other."""
     with rt.db.session() as s:
-        dossier = s.get(Dossier, dossier_id)
+        dossier = s.get(Dossier, dossier_id, with_for_update=True)
         if dossier is None or dossier.status not in CHECKABLE:
             return None
         body = dossier_body(rt, s, dossier)
@@ -140,6 +142,10 @@ def check_duplicates(rt: Runtime, dossier_id: int) -> list[Match]:
 
             matches = find_duplicates(body, archive.index, load, exclude={dossier_id},
                                       indexed=dossier_id in archive.index)
+            # the rows whose matches are replaced, locked in one order: two checks of the
+            # same dossier, or of two dossiers that match each other, store one after the other
+            s.scalars(select(Dossier.id).where(Dossier.id.in_({dossier_id, *(m.other for m in matches)}))
+                      .order_by(Dossier.id).with_for_update()).all()
             _store(s, archive, dossier_id, body, matches, load)
             s.get(Dossier, dossier_id).duplicates_checked_at = datetime.now(UTC)
         return matches
@@ -186,13 +192,16 @@ def passage_json(p) -> dict:
             "tokens": p.tokens}
 
 
-def unchecked(rt: Runtime, dossier_ids: list[int]) -> list[int]:
-    """Finished dossiers among ``dossier_ids`` whose duplicate check has not run (a worker
-    died in between): the caller checks them."""
+def unchecked(rt: Runtime, dossier_ids: list[int] | None = None) -> list[int]:
+    """Finished dossiers among ``dossier_ids`` (None: all) whose duplicate check has not run
+    (a worker died in between): the caller checks them."""
+    q = select(Dossier.id).where(
+        Dossier.status.in_(CHECKABLE), Dossier.duplicates_checked_at.is_(None),
+        Dossier.understanding.is_not(None))
+    if dossier_ids is not None:
+        q = q.where(Dossier.id.in_(dossier_ids))
     with rt.db.session() as s:
-        return list(s.scalars(select(Dossier.id).where(
-            Dossier.id.in_(dossier_ids), Dossier.status.in_(CHECKABLE),
-            Dossier.duplicates_checked_at.is_(None), Dossier.understanding.is_not(None))))
+        return list(s.scalars(q.order_by(Dossier.id)))
 
 
 def confidential_lines(rt: Runtime, s: Session, dossier: Dossier) -> dict[tuple[str, int], set[str]]:

@@ -6,7 +6,9 @@ EXIF orientation tag). Every page is OCR'd; the result carries one searchable PD
 Untrusted images are checked before any pixel is decoded: Pillow's ``Image.open`` reads only
 the header, so a PNG that claims 100 000 × 100 000 pixels is refused (``ImageTooLarge``) for
 the cost of reading 33 bytes. Pixels are decoded one frame at a time, as the OCR workers ask
-for them, so a 300-page TIFF never sits decoded in memory at once.
+for them, so a 300-page TIFF never sits decoded in memory at once. A long file's pages can be
+OCR'd in parts on several workers (``survey_image``, ``ocr_image_pages``) and the file read
+from those parts (``read_image(done=…)``).
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from __future__ import annotations
 import io
 import logging
 import struct
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ingest.ocr import OcrEngine, OcrOptions, OcrPage, ocr_pages, page_dpi
+from ingest.ocr import OcrEngine, OcrOptions, OcrPage, OcrPart, ocr_pages, page_dpi
 from ingest.searchable import merge_pages, page_pdf
 from models.domain import DocumentText, FileType, Problem
 from models.errors import CorruptFile, ImageTooLarge, TooManyPages, UnsupportedType
@@ -35,24 +37,70 @@ MULTIPAGE = {"TIFF"}
 DECODE_ERRORS = (OSError, SyntaxError, ValueError, struct.error, EOFError, IndexError)
 
 
-def read_image(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOptions,
-               max_pixels: int = 200_000_000, max_pages: int = 2000) -> DocumentText:
-    """OCR every page of an image file; raise BadInput errors for files we must refuse."""
+@dataclass(frozen=True)
+class ImageFile:
+    format: str  # Pillow's name: PNG, JPEG, TIFF …
+    pages: int
+
+
+def survey_image(data: bytes, *, name: str = "", max_pixels: int = 200_000_000,
+                 max_pages: int = 2000) -> ImageFile:
+    """What the header says: format and page count, every page's size checked against the
+    limit; BadInput errors for files we must refuse. No pixel is decoded."""
     image = _open(data, name)
     fmt = image.format or "?"
     count = _frame_count(image, name) if fmt in MULTIPAGE else 1
     if count > max_pages:
         raise TooManyPages(f"{name}: {count} pages > {max_pages}")
     _check_sizes(image, name, count, max_pixels)
-    state = _Frames(image, name, count)
+    return ImageFile(fmt, count)
+
+
+def ocr_image_pages(data: bytes, first: int, last: int, *, name: str = "", engine: OcrEngine,
+                    options: OcrOptions) -> OcrPart:
+    """OCR pages ``first``..``last`` of an image file (already surveyed)."""
+    state = _Frames(_open(data, name), name, first, last)
     results = ocr_pages(state.frames(), engine=engine, options=options)
-    if state.first_error is not None:
-        raise CorruptFile(f"{name}: {state.first_error}") from state.first_error
-    problems = [p for r in results for p in r.problems] + state.problems
+    return OcrPart(first, last, tuple(results), state.stopped)
+
+
+def read_image(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOptions,
+               max_pixels: int = 200_000_000, max_pages: int = 2000,
+               done: Sequence[OcrPart] = ()) -> DocumentText:
+    """OCR every page of an image file; raise BadInput errors for files we must refuse.
+    ``done``: page ranges already OCR'd (by chunks on other workers), not OCR'd again."""
+    info = survey_image(data, name=name, max_pixels=max_pixels, max_pages=max_pages)
+    parts = _fill_gaps(info.pages, done, lambda first, last: ocr_image_pages(
+        data, first, last, name=name, engine=engine, options=options))
+    results: list[OcrPage] = []
+    stopped: Problem | None = None
+    for part in parts:
+        results.extend(part.pages)
+        if part.stopped is not None:  # pages after a broken frame are lost
+            stopped = part.stopped
+            break
+    if stopped is not None and stopped.page == 1:
+        raise CorruptFile(f"{name}: {stopped.detail}")
+    problems = [p for r in results for p in r.problems] + ([stopped] if stopped else [])
     pdf = _searchable(data, results) if options.searchable_pdf and results else None
-    meta = {"format": fmt, "pages": str(len(results))}
+    meta = {"format": info.format, "pages": str(len(results))}
     return DocumentText(FileType.IMAGE, tuple(r.page for r in results), tuple(problems),
                         searchable_pdf=pdf, meta=meta)
+
+
+def _fill_gaps(count: int, done: Sequence[OcrPart],
+               read: Callable[[int, int], OcrPart]) -> list[OcrPart]:
+    """Parts covering pages 1..count in order: those given, and the gaps between read now."""
+    parts: list[OcrPart] = []
+    following = 1
+    for part in sorted(done, key=lambda p: p.first):
+        if part.first > following:
+            parts.append(read(following, part.first - 1))
+        parts.append(part)
+        following = max(following, part.last + 1)
+    if following <= count:
+        parts.append(read(following, count))
+    return parts
 
 
 def _open(data: bytes, name: str) -> Image.Image:
@@ -99,28 +147,25 @@ def _check_sizes(image: Image.Image, name: str, count: int, max_pixels: int) -> 
 
 @dataclass
 class _Frames:
-    """Decodes frames lazily for ``ocr_pages``; remembers where decoding broke."""
+    """Decodes frames ``first``..``last`` lazily for ``ocr_pages``; remembers where decoding
+    broke (``stopped``: at page 1, the whole file is unreadable)."""
 
     image: Image.Image
     name: str
-    count: int
-    problems: list[Problem] = field(default_factory=list)
-    first_error: Exception | None = None  # set when page 1 cannot be decoded at all
+    first: int
+    last: int
+    stopped: Problem | None = None
 
     def frames(self) -> Iterator[tuple[int, Image.Image]]:
-        for index in range(self.count):
-            number = index + 1
+        for number in range(self.first, self.last + 1):
             try:
-                frame = decode_frame(self.image, index)
+                frame = decode_frame(self.image, number - 1)
             except DECODE_ERRORS as exc:
-                if index == 0:
-                    self.first_error = exc
-                else:  # keep the pages before a broken frame; say where it broke
+                if number > 1:  # keep the pages before a broken frame; say where it broke
                     log.warning("%s: frame %d unreadable: %s", self.name, number, exc)
-                    self.problems.append(Problem(
-                        CorruptFile.code,
-                        f"Trang {number} trở đi của tệp ảnh bị hỏng, không đọc được.",
-                        page=number, stage="read", detail=f"{type(exc).__name__}: {exc}"))
+                self.stopped = Problem(
+                    CorruptFile.code, f"Trang {number} trở đi của tệp ảnh bị hỏng, không đọc được.",
+                    page=number, stage="read", detail=f"{type(exc).__name__}: {exc}")
                 return
             yield number, frame
 

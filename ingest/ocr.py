@@ -1,6 +1,7 @@
 """OCR of page images: the engine seam, and the per-page stage that straightens then reads.
 
     ocr_pages   pages in order, ``options.workers`` at a time; a bad page -> a Problem
+    OcrPart     some pages of a file, OCR'd: a chunk spread to a worker (``ingest.jobs``)
     ocr_page    analyse geometry -> straighten -> engine.recognize -> Page (+ one-page PDF),
                 the Page with its words' boxes (``page_words``) for the table reader
     OcrEngine   the seam: TesseractEngine here, fakes in tests
@@ -186,13 +187,20 @@ def ocr_pages(images: Iterable[tuple[int, Image.Image]], *, engine: OcrEngine,
 
     The iterable is consumed lazily, a few pages ahead of the workers, so that a long TIFF
     never sits decoded in memory at once. A page whose OCR times out or fails becomes an
-    empty page with an ``ocr_timeout`` / ``ocr_failed`` problem.
+    empty page with an ``ocr_timeout`` / ``ocr_failed`` problem. An exception raised into
+    this thread while it waits (a worker's time limit) is not a page's failure: it goes up
+    at once, without waiting for the pages still being read.
     """
     workers = max(1, options.workers)
     out: list[OcrPage] = []
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hoso-ocr") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hoso-ocr")
+    try:
         for number, future in _bounded(pool, images, engine, options, ahead=workers * 2):
             out.append(_collect(number, future))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return out
 
 
@@ -209,15 +217,40 @@ def _bounded(pool: ThreadPoolExecutor, images: Iterable[tuple[int, Image.Image]]
 
 
 def _collect(number: int, future: Future[OcrPage]) -> OcrPage:
-    try:
+    error = future.exception()  # waits; what is raised here, in this thread, goes up
+    if error is None:
         return future.result()
-    except HosoError as exc:
-        problem = Problem(exc.code, exc.message, page=number, stage="ocr", detail=exc.detail)
-    except Exception as exc:  # one page's surprise must not sink the file
-        log.exception("OCR of page %d failed", number)
+    return lost_page(number, error)
+
+
+def lost_page(number: int, error: BaseException) -> OcrPage:
+    """An empty OCR page carrying why it could not be read."""
+    if isinstance(error, HosoError):
+        problem = Problem(error.code, error.message, page=number, stage="ocr", detail=error.detail)
+    else:  # one page's surprise must not sink the file
+        log.error("OCR of page %d failed", number, exc_info=error)
         problem = Problem(OcrFailed.code, OcrFailed.message_vi, page=number, stage="ocr",
-                          detail=f"{type(exc).__name__}: {exc}")
+                          detail=f"{type(error).__name__}: {error}")
     return OcrPage(Page(number, "", PageMethod.OCR, None), None, (problem,), 0, 0.0)
+
+
+@dataclass(frozen=True)
+class OcrPart:
+    """Pages ``first``..``last`` of one file as OCR gave them: a chunk of a file whose pages
+    are spread over workers, or every page of a file read in one go. ``pages`` are those of
+    the range that needed OCR, in order. ``stopped``: decoding broke at that page (a damaged
+    image frame), so it and the pages after it in the file are lost."""
+
+    first: int
+    last: int
+    pages: tuple[OcrPage, ...]
+    stopped: Problem | None = None
+
+
+def lost_part(first: int, last: int, numbers: Iterable[int], error: HosoError) -> OcrPart:
+    """A part whose pages could not be read at all (its worker kept dying, or ran out of
+    time): each page empty, with ``error`` as its problem, as a page whose OCR failed."""
+    return OcrPart(first, last, tuple(lost_page(n, error) for n in numbers))
 
 
 # --------------------------------------------------------------------------- text

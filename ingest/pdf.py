@@ -7,6 +7,10 @@ For each page pdfplumber gives words with their font name and size. A page goes 
 Legacy TCVN3/VNI text layers (".VnTime", "VNI-Times" fonts) are converted, word by word,
 by font name first and by a content probe second. Mixed PDFs are handled page by page.
 
+The reading comes in three steps, so that the OCR of a long scan can be spread over workers:
+``read_text_layer`` (which pages need OCR), ``ocr_pdf_pages`` (some of those pages) and
+``read_pdf`` (the whole file, given the pages already OCR'd; alone, it does all three).
+
 Pages that went to OCR are rasterised with pdfium at the scan's own resolution (clamped to
 200–400 DPI) and replaced, in the searchable PDF, by the OCR engine's page (image + invisible
 text); text pages are copied as they are.
@@ -17,7 +21,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from statistics import median
 
@@ -51,10 +55,50 @@ class _Words:
     boxes: tuple[Word, ...] = ()  # the words and where they stand, as OCR's boxes are given
 
 
+@dataclass(frozen=True)
+class PdfLayer:
+    """What a PDF's text layer gives before any OCR: the pages it reads well, and the pages
+    that need OCR with the resolution to rasterise each at."""
+
+    count: int  # pages in the file
+    pages: Mapping[int, Page]  # page number -> page read from the text layer
+    ocr: Mapping[int, int]  # page number -> DPI, pages whose text must come from OCR
+    problems: tuple[Problem, ...]  # broken text layers, in page order
+    legacy: str | None  # "tcvn3" | "vni" when a legacy font was converted
+
+
 def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOptions,
-             max_pages: int = 2000) -> DocumentText:
+             max_pages: int = 2000, layer: PdfLayer | None = None,
+             done: Mapping[int, OcrPage] | None = None) -> DocumentText:
+    """Every page: from the text layer where it is good, else from OCR. ``layer``: the text
+    layer already read (``read_text_layer``); ``done``: pages already OCR'd (by chunks on
+    other workers, ``ocr_pdf_pages``), which are not OCR'd again."""
     reader = _open_checked(data, name, max_pages)
-    n_pages = len(reader.pages)
+    layer = layer or read_text_layer(data, name=name, max_pages=max_pages)
+    done = done or {}
+    results = {n: done[n] for n in layer.ocr if n in done}
+    todo = {n: dpi for n, dpi in layer.ocr.items() if n not in results}
+    for result in ocr_pdf_pages(data, todo, engine=engine, options=options):
+        results[result.page.number] = result
+    pages = dict(layer.pages)
+    problems = list(layer.problems)
+    ocr_pdfs: dict[int, bytes] = {}
+    for number in sorted(layer.ocr):
+        result = results[number]
+        pages[number] = result.page
+        problems.extend(result.problems)
+        if result.pdf:
+            ocr_pdfs[number] = result.pdf
+    ordered = tuple(pages[n] for n in range(1, layer.count + 1))
+    searchable = _searchable(reader, ocr_pdfs) if ocr_pdfs else None
+    return DocumentText(FileType.PDF, ordered, tuple(problems), searchable_pdf=searchable,
+                        legacy_encoding=layer.legacy)
+
+
+def read_text_layer(data: bytes, *, name: str = "", max_pages: int = 2000) -> PdfLayer:
+    """The text layer of every page, and which pages need OCR (at what DPI) instead.
+    Raises ``BadInput`` errors for a PDF that cannot be read at all."""
+    n_pages = len(_open_checked(data, name, max_pages).pages)
     problems: list[Problem] = []
     pages: dict[int, Page] = {}
     to_ocr: dict[int, int] = {}  # page number -> DPI to rasterise at
@@ -80,17 +124,14 @@ def read_pdf(data: bytes, *, name: str = "", engine: OcrEngine, options: OcrOpti
                                          lines=words.lines, words=words.boxes)
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
         raise CorruptFile(f"{name}: {exc}") from exc
-    ocr_pdfs: dict[int, bytes] = {}
-    if to_ocr:
-        for result in _ocr_in_chunks(data, to_ocr, engine, options):
-            pages[result.page.number] = result.page
-            problems.extend(result.problems)
-            if result.pdf:
-                ocr_pdfs[result.page.number] = result.pdf
-    ordered = tuple(pages[n] for n in range(1, n_pages + 1))
-    searchable = _searchable(reader, ocr_pdfs) if ocr_pdfs else None
-    return DocumentText(FileType.PDF, ordered, tuple(problems), searchable_pdf=searchable,
-                        legacy_encoding=legacy_found)
+    return PdfLayer(n_pages, pages, to_ocr, tuple(problems), legacy_found)
+
+
+def ocr_pdf_pages(data: bytes, dpis: Mapping[int, int], *, engine: OcrEngine,
+                  options: OcrOptions) -> list[OcrPage]:
+    """OCR the pages ``dpis`` names (page number -> DPI), in page order. A page that fails
+    is an empty page with its problem (``ocr_pages``)."""
+    return list(_ocr_in_chunks(data, dict(dpis), engine, options)) if dpis else []
 
 
 def _open_checked(data: bytes, name: str, max_pages: int) -> pypdf.PdfReader:

@@ -3,6 +3,8 @@
     intake      files, folders, ZIPs -> dossiers of files           ingest.intake.collect
     store       originals kept byte for byte, by sha256              models.storage (in jobs)
     triage      what each file really is, from its bytes             ingest.triage.triage
+    survey      which pages need OCR (a long scan's OCR is spread     survey_file, ocr_chunk
+                over workers in chunks, ``ingest.jobs``)
     read        per page text, by the reader for that type:          ingest.readers.READERS
                   PDF: text layer, or OCR for scanned/broken pages   ingest.pdf
                   DOCX, DOC/RTF (LibreOffice), legacy fonts          ingest.word, ingest.legacy
@@ -40,10 +42,11 @@ from extract.fields import extract_fields
 from extract.grouping import LooseFile, group_loose, mentioned
 from extract.sections import find_sections
 from extract.stack import split_stack
-from ingest.readers import ReadContext, reader_for
+from ingest.ocr import OcrPart
+from ingest.readers import ReadContext, Survey, ocr_part, read_surveyed, survey
 from ingest.triage import triage
 from ingest.vietnamese import nfc
-from models.domain import DocumentText, Page
+from models.domain import DocumentText, FileType, Page
 from models.understanding import DocView, Section, StackPart, Understanding
 
 
@@ -53,17 +56,30 @@ class FileResult:
     classification: Classification
 
 
-def process_file(data: bytes, name: str, ctx: ReadContext) -> FileResult:
-    """One file: read it, then say which document of the dossier it is."""
-    text = read_document(data, name, ctx)
+def process_file(data: bytes, name: str, ctx: ReadContext, *, found: Survey | None = None,
+                 parts: Sequence[OcrPart] = ()) -> FileResult:
+    """One file: read it, then say which document of the dossier it is. ``found``: its
+    survey, when made already; ``parts``: pages already OCR'd (chunks read elsewhere)."""
+    text = read_document(data, name, ctx, found=found, parts=parts)
     return FileResult(text, classify_document(text.pages, name))
 
 
-def read_document(data: bytes, name: str, ctx: ReadContext) -> DocumentText:
+def read_document(data: bytes, name: str, ctx: ReadContext, *, found: Survey | None = None,
+                  parts: Sequence[OcrPart] = ()) -> DocumentText:
     """One file's bytes -> its pages of clean NFC text, with per-page problems."""
-    file_type = triage(data, name)
-    text = reader_for(file_type)(data, name, ctx)
-    return normalise(text)
+    found = found or survey_file(data, name, ctx)
+    return normalise(read_surveyed(found, data, name, parts, ctx))
+
+
+def survey_file(data: bytes, name: str, ctx: ReadContext) -> Survey:
+    """What a file is and which of its pages need OCR, before any is OCR'd."""
+    return survey(triage(data, name), data, name, ctx)
+
+
+def ocr_chunk(file_type: FileType, data: bytes, name: str, dpis: Mapping[int, int],
+              ctx: ReadContext) -> OcrPart:
+    """Some of a file's pages OCR'd (``dpis``: page number -> DPI, from its survey)."""
+    return ocr_part(file_type, data, name, dpis, ctx)
 
 
 def normalise(doc: DocumentText) -> DocumentText:

@@ -1,10 +1,12 @@
 """Run queued documents to the end with workers this process starts itself (embedded mode).
 
 ``hoso ingest`` registers a batch, puts one Celery message per file on the broker, starts a
-``celery worker`` child process on the same broker and watches the database until every file
-is finished. If the worker dies (killed, out of memory), the files it left unfinished are
-queued again and a new worker is started: work is redone, never dropped. In the distributed
-mode the same messages go to Redis and ``hoso worker`` processes on other machines take them.
+``celery worker`` child process on the same broker (both queues: files, and the OCR chunks
+of long scans) and watches the database until every file is finished. If the worker dies
+(killed, out of memory), the files it left unfinished are queued again and a new worker is
+started: work is redone, never dropped (a spread file goes on from the chunks it has). In the
+distributed mode the same messages go to Redis and ``hoso worker`` processes on other
+machines take them; ``resume`` is what such a worker does first.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
+from ingest.progress import document_progress
 from ingest.runtime import Runtime
-from ingest.tasks import QUEUE, make_app
-from models.tables import Document
+from ingest.tasks import QUEUE, QUEUES, make_app, time_limits
+from models.tables import Batch, Document, Dossier
 
 Progress = Callable[[int, int], None]
 MAX_RESTARTS = 3
@@ -48,10 +51,52 @@ def enqueue(rt: Runtime, document_ids: list[int]) -> None:
             app.send_task("hoso.process_document", args=[doc_id], queue=QUEUE, producer=producer)
 
 
+@dataclass(frozen=True)
+class Resumed:
+    queued: int  # unfinished documents put on the queue again
+    compared: int  # finished dossiers whose duplicate check was run now
+    cleared: int  # chunk folders of finished documents removed
+
+
+def resume(rt: Runtime, *, compare: bool = True) -> Resumed:
+    """What a worker does when it starts: work a killed worker left behind is redone. Every
+    unfinished document is queued again (a spread file goes on from the chunks it has; a
+    document another worker is reading now gets a second message, which does no harm);
+    chunk folders a worker died before removing go; with ``compare``, finished dossiers whose
+    duplicate check never ran are checked here (a loose file only once its batch is grouped,
+    as the last file of the batch does it)."""
+    from ingest.duplicates import check_duplicates, unchecked
+    from ingest.jobs import pending_documents
+
+    pending = pending_documents(rt)
+    with rt.db.session() as s:
+        folders = rt.chunks.documents()
+        finished = set(s.scalars(select(Document.id).where(
+            Document.id.in_(folders), Document.status.in_(("done", "failed"))))) if folders else set()
+    for doc_id in sorted(finished):
+        rt.chunks.drop(doc_id)
+    enqueue(rt, pending)
+    todo: list[int] = []
+    if compare and (found := unchecked(rt)):
+        with rt.db.session() as s:
+            todo = list(s.scalars(select(Dossier.id).join(Batch).where(
+                Dossier.id.in_(found), or_(Dossier.formed_by != "file", Batch.grouped.is_(True)))
+                .order_by(Dossier.id)))
+    for dossier_id in todo:
+        check_duplicates(rt, dossier_id)
+    return Resumed(len(pending), len(todo), len(finished))
+
+
 def finished_count(rt: Runtime, document_ids: list[int]) -> int:
     with rt.db.session() as s:
         return s.scalar(select(func.count()).select_from(Document).where(
             Document.id.in_(document_ids), Document.status.in_(("done", "failed")))) or 0
+
+
+def pages_done(rt: Runtime, document_ids: list[int]) -> int:
+    """Pages read so far, chunks of spread files included: what shows a worker is alive."""
+    with rt.db.session() as s:
+        return sum(done for done, _ in document_progress(s, rt.chunks, document_ids).values())
 
 
 def start_worker(rt: Runtime, p: Plan) -> subprocess.Popen:
@@ -59,6 +104,7 @@ def start_worker(rt: Runtime, p: Plan) -> subprocess.Popen:
     env.update({
         "HOSO_HOME": str(rt.settings.home.resolve()),
         "HOSO_OCR_THREADS": str(p.threads),
+        "HOSO_OCR_CHUNK_PAGES": str(rt.settings.ocr_chunk_pages),
         "OMP_THREAD_LIMIT": "1",
     })
     if rt.settings.database_url:
@@ -66,7 +112,7 @@ def start_worker(rt: Runtime, p: Plan) -> subprocess.Popen:
     if rt.settings.broker_url:
         env["HOSO_BROKER_URL"] = rt.settings.broker_url
     cmd = [sys.executable, "-m", "celery", "-A", "ingest.tasks:app", "worker",
-           "--pool", "prefork", "--concurrency", str(p.processes), "--queues", QUEUE,
+           "--pool", "prefork", "--concurrency", str(p.processes), "--queues", ",".join(QUEUES),
            "--without-gossip", "--without-mingle", "--without-heartbeat",
            "--loglevel", "WARNING", "--hostname", f"embedded-{os.getpid()}@%h",
            "--pidfile", str(rt.settings.home / f"worker-{os.getpid()}.pid")]
@@ -100,9 +146,10 @@ def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress 
     enqueue(rt, pending_documents(rt))
     proc = start_worker(rt, p)
     restarts = 0
-    last_done, last_change = -1, time.monotonic()
-    # a file may legitimately take this long (every page at the OCR time limit, twice)
-    stall_s = 2 * rt.settings.ocr_timeout_s + 120
+    last_seen, last_change = (-1, -1), time.monotonic()
+    # no task runs longer than its hard time limit: past that with no file or chunk
+    # finishing, the worker is stuck
+    stall_s = max(hard for _, hard in time_limits(rt.settings).values()) + 60
     try:
         while True:
             done = finished_count(rt, todo)
@@ -110,8 +157,9 @@ def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress 
                 on_progress(done, len(todo))
             if done >= len(todo):
                 return
-            if done != last_done:
-                last_done, last_change = done, time.monotonic()
+            seen = (done, pages_done(rt, todo))
+            if seen != last_seen:
+                last_seen, last_change = seen, time.monotonic()
             died = proc.poll() is not None
             stalled = time.monotonic() - last_change > stall_s
             if died or stalled:  # queue what is left (tasks are idempotent), start anew

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from checks.profiles import Profile, load_profiles
+from ingest.chunks import ChunkStore
 from ingest.intake import Limits
 from ingest.ocr import OcrEngine, OcrOptions, TesseractEngine
 from ingest.readers import ReadContext
@@ -32,6 +33,11 @@ class Runtime:
     @cached_property
     def store(self) -> FileStore:
         return FileStore(self.settings.store_dir)
+
+    @cached_property
+    def chunks(self) -> ChunkStore:
+        """The OCR chunks of long scans between their workers and their assembly."""
+        return ChunkStore(self.settings.home / "chunks")
 
     @cached_property
     def profiles(self) -> dict[str, Profile]:

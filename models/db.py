@@ -12,7 +12,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -44,10 +44,18 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
+MIGRATION_LOCK = 0x686F736F  # "hoso": the advisory lock key migrations take on PostgreSQL
+
+
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the latest revision (idempotent)."""
+    """Bring the schema to the latest revision (idempotent). Every process does this at
+    start; on PostgreSQL, processes starting at once (several workers) take turns under a
+    transaction-level advisory lock, so the second finds the schema made, not half made.
+    (SQLite is one machine's: the commands that start workers migrate before they do.)"""
     cfg = alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 

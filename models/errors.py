@@ -15,7 +15,9 @@
     ├── ProcessingFailed           our tools failed on good-looking input (500-ish, retried)
     │   ├── OcrTimeout             Tesseract ran past the per-page limit
     │   ├── OcrFailed              Tesseract crashed or returned garbage
-    │   └── ConversionFailed       LibreOffice could not convert a .doc/.rtf
+    │   ├── ConversionFailed       LibreOffice could not convert a .doc/.rtf
+    │   ├── StepTimeout            a worker's step ran past its time limit, every try
+    │   └── WorkerLost             the worker reading a file died, every try (out of memory?)
     ├── ProfileError               a rule profile file is broken or unknown (names file and line)
     ├── NotFound                   no such dossier / file (404)
     ├── NotAuthenticated           no valid session or token (401)
@@ -137,6 +139,17 @@ class OcrFailed(ProcessingFailed):
 class ConversionFailed(ProcessingFailed):
     code = "conversion_failed"
     message_vi = "Không chuyển đổi được tệp Word/RTF cũ sang định dạng mới."
+
+
+class StepTimeout(ProcessingFailed):
+    code = "step_timeout"
+    message_vi = "Xử lý tệp quá thời gian cho phép sau nhiều lần thử; tệp cần được kiểm tra."
+
+
+class WorkerLost(ProcessingFailed):
+    code = "worker_lost"
+    message_vi = ("Tiến trình xử lý tệp bị dừng đột ngột nhiều lần (có thể do thiếu bộ nhớ); "
+                  "tệp cần được kiểm tra.")
 
 
 class NotFound(HosoError):

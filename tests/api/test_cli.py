@@ -158,6 +158,12 @@ def test_a_broken_admin_profile_stops_ingest_with_its_line(tmp_path: Path) -> No
     assert "so-gd.toml" in run.stderr and "dòng 4" in run.stderr
 
 
+def test_worker_refuses_an_unknown_queue(tmp_path: Path) -> None:
+    run = _hoso(tmp_path / "var", "worker", "--queues", "ocr,nhanh")
+    assert run.returncode == 2
+    assert "Hàng đợi không hợp lệ" in run.stderr and "hoso, ocr" in run.stderr
+
+
 def test_separator_command_writes_sheets_with_codes(tmp_path: Path) -> None:
     import pypdf
 

@@ -1,8 +1,7 @@
 import pytest
-from sqlalchemy import inspect, select
-
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import inspect, select
 
 from models.db import Database
 from models.tables import Base, Batch, Blob, Dossier
@@ -36,3 +35,39 @@ def test_migrations_on_sqlite(tmp_path) -> None:
 @pytest.mark.services
 def test_migrations_on_empty_postgresql(pg_url: str) -> None:
     _exercise(Database(pg_url))
+
+
+MIGRATE = "import sys; from models.db import Database; Database(sys.argv[1]).migrate()"
+
+
+@pytest.mark.services
+def test_workers_starting_at_once_migrate_an_empty_postgresql_schema_once(pg_url: str) -> None:
+    """Every hoso process migrates at start: three at once on an empty schema (workers on
+    several machines) all start, and a later start leaves the data as it was."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+
+    from models.db import alembic_config
+
+    repo = Path(__file__).resolve().parents[2]
+    starts = [subprocess.Popen([sys.executable, "-c", MIGRATE, pg_url], cwd=repo,
+                               stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    for p in starts:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode == 0, err[-2000:]
+    db = Database(pg_url)
+    with db.session() as s:
+        s.add(Batch(round="2026-2"))
+    again = subprocess.run([sys.executable, "-c", MIGRATE, pg_url], cwd=repo, capture_output=True,
+                           text=True, timeout=120)
+    assert again.returncode == 0, again.stderr[-2000:]
+    head = ScriptDirectory.from_config(alembic_config(pg_url)).get_current_head()
+    with db.session() as s:
+        assert s.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [head]
+        assert [b.round for b in s.scalars(select(Batch))] == ["2026-2"]
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
