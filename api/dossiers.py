@@ -29,6 +29,7 @@ from ingest.duplicates import confidential_lines
 from ingest.intake import collect
 from ingest.jobs import register
 from ingest.page_image import page_png
+from ingest.progress import document_progress
 from ingest.runner import enqueue
 from ingest.runtime import Runtime
 from models.errors import FileTooLarge, Forbidden, NotFound, ProfileError
@@ -95,20 +96,26 @@ def upload(
 
 @router.get("/api/batches/{batch_id}", tags=["batches"])
 def progress(batch_id: Id, who: Who, request: Request) -> dict[str, Any]:
-    """Each file of the batch with its status (pending, running, done, failed)."""
+    """Each file of the batch with its status (pending, running, done, failed) and pages read
+    (a long scan spread over the workers counts its chunks as they come in)."""
     access.need(who, access.PROGRESS)
-    with runtime(request).db.session() as s:
+    rt = runtime(request)
+    with rt.db.session() as s:
         batch = s.get(Batch, batch_id)
         if batch is None:
             raise NotFound(f"batch {batch_id}", message=f"Không có lô tải lên mã {batch_id}.")
-        docs = s.execute(select(Document.path, Document.status, Document.dossier_id,
-                                Document.page_count)
+        docs = s.execute(select(Document.id, Document.path, Document.status,
+                                Document.dossier_id)
                          .join(Dossier).where(Dossier.batch_id == batch_id)
                          .order_by(Document.id)).all()
-    files = [{"path": p, "status": st, "dossier": d, "pages": n} for p, st, d, n in docs]
+        pages = document_progress(s, rt.chunks, [d.id for d in docs])
+    files = [{"path": p, "status": st, "dossier": d, "pages_done": pages[i][0],
+              "pages": pages[i][1]} for i, p, st, d in docs]
     finished = sum(f["status"] in ("done", "failed") for f in files)
     return {"batch": batch_id, "total": len(files), "finished": finished,
-            "complete": finished == len(files), "files": files}
+            "complete": finished == len(files),
+            "pages_done": sum(f["pages_done"] for f in files),
+            "pages": sum(f["pages"] for f in files), "files": files}
 
 
 @router.get("/api/dossiers", tags=["dossiers"])

@@ -88,6 +88,7 @@ def test_upload_answers_at_once_and_reports_progress(settings, tmp_path: Path) -
     run_all(rt)  # what the workers do with the queued files
     after = client.get(f"/api/batches/{body['batch']}").json()
     assert after["complete"] and after["finished"] == 3
+    assert after["pages"] == after["pages_done"] >= 2 and before["pages_done"] == 0
     by_path = {f["path"]: f["status"] for f in after["files"]}
     assert by_path["rong.pdf"] == "failed" and by_path["mo-ta.docx"] == "done"
     assert client.get("/api/dossiers?round=2026").json()["total"] == 3
