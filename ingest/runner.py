@@ -28,6 +28,7 @@ from models.tables import Batch, Document, Dossier
 
 Progress = Callable[[int, int], None]
 MAX_RESTARTS = 3
+TAIL_S = 120.0  # after the last file: how long to wait for its grouping and duplicate checks
 
 
 @dataclass(frozen=True)
@@ -121,15 +122,39 @@ def start_worker(rt: Runtime, p: Plan) -> subprocess.Popen:
                             start_new_session=True)
 
 
-def stop_worker(proc: subprocess.Popen) -> None:
+def stop_worker(proc: subprocess.Popen, *, idle: bool = False) -> None:
+    """Stop a worker started by ``start_worker``. Busy: a warm shutdown (SIGTERM to the main
+    process only, which lets its pool finish the tasks in hand; a signal to the whole group
+    would kill them mid-task), then SIGKILL after 20 s. Idle (the caller saw every file and
+    the work after it done): SIGKILL at once; a warm shutdown of an idle worker takes 4-5 s
+    and nothing is left to save (a stray repeated message is redelivered, and is a no-op)."""
     if proc.poll() is not None:
         return
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    if not idle:
+        os.kill(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=20)
+            return
+        except subprocess.TimeoutExpired:
+            pass
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+
+def settled(rt: Runtime, document_ids: list[int]) -> bool:
+    """The work after the files is done too: their batches' loose files grouped and every
+    finished dossier of those batches checked for duplicates (a check that failed is
+    recorded and left to the caller's sweep: ``run_embedded`` waits ``TAIL_S`` at most)."""
+    from ingest.duplicates import unchecked
+
+    with rt.db.session() as s:
+        batches = set(s.scalars(select(Dossier.batch_id).join(Document)
+                                .where(Document.id.in_(document_ids))))
+        if s.scalar(select(Batch.id).where(Batch.id.in_(batches), Batch.grouped.is_(False))
+                    .limit(1)) is not None:
+            return False
+        dossiers = list(s.scalars(select(Dossier.id).where(Dossier.batch_id.in_(batches))))
+    return not unchecked(rt, dossiers)
 
 
 def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress | None = None,
@@ -146,6 +171,7 @@ def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress 
     enqueue(rt, pending_documents(rt))
     proc = start_worker(rt, p)
     restarts = 0
+    idle, tail_since = False, None
     last_seen, last_change = (-1, -1), time.monotonic()
     # no task runs longer than its hard time limit: past that with no file or chunk
     # finishing, the worker is stuck
@@ -156,7 +182,12 @@ def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress 
             if on_progress:
                 on_progress(done, len(todo))
             if done >= len(todo):
-                return
+                tail_since = tail_since or time.monotonic()
+                if settled(rt, todo) or time.monotonic() - tail_since > TAIL_S:
+                    idle = True
+                    return
+            else:
+                tail_since = None
             seen = (done, pages_done(rt, todo))
             if seen != last_seen:
                 last_seen, last_change = seen, time.monotonic()
@@ -173,4 +204,4 @@ def run_embedded(rt: Runtime, document_ids: list[int], *, on_progress: Progress 
                 last_change = time.monotonic()
             time.sleep(poll_s)
     finally:
-        stop_worker(proc)
+        stop_worker(proc, idle=idle)

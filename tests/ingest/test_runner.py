@@ -75,3 +75,30 @@ def test_worker_killed_mid_batch_work_is_redone_not_lost(tmp_path: Path) -> None
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(PageRow)) == 8  # once each
         assert s.scalar(select(func.max(Document.attempts))) >= 1
+
+
+@pytest.mark.slow
+def test_the_worker_is_stopped_only_after_the_work_that_follows_the_files(tmp_path: Path) -> None:
+    """Files finished is not the end: grouping loose files and the duplicate checks run after
+    the last one. The runner waits for them, so nothing is left for the caller's sweep."""
+    from ingest.duplicates import unchecked
+    from ingest.intake import collect
+    from ingest.jobs import dossiers_formed, pending_documents, register
+    from ingest.runner import run_embedded
+    from ingest.runtime import Runtime
+    from models.tables import Batch
+    from tests.builders import docx_bytes
+
+    rt = Runtime(Settings(home=tmp_path / "var", workers=2, _env_file=None))
+    batch = write_tree(tmp_path / "dot", {
+        **{f"d{i}/mo-ta.docx": docx_bytes(["BẢN MÔ TẢ SÁNG KIẾN", f"Sáng kiến số {i}",
+                                          "Nội dung của sáng kiến. " * 20]) for i in range(4)},
+        "le-1.docx": docx_bytes(["BẢN MÔ TẢ SÁNG KIẾN", "Tên sáng kiến: Sổ tay điện tử"]),
+        "le-2.docx": docx_bytes(["ĐƠN YÊU CẦU CÔNG NHẬN SÁNG KIẾN", "Tên sáng kiến: Sổ tay điện tử"]),
+    })
+    registered = register(rt, collect([batch], rt.limits))
+    run_embedded(rt, pending_documents(rt))
+    formed = dossiers_formed(rt, registered)
+    assert formed and unchecked(rt, formed) == []
+    with rt.db.session() as s:
+        assert all(b.grouped for b in s.scalars(select(Batch)))
