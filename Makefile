@@ -18,7 +18,8 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils 
 	fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui \
 	python3 python3-venv python3-dev gcc
 
-.PHONY: run test setup system venv model samples bench bench-understanding bench-duplicates clean
+.PHONY: run test setup system venv model samples bench bench-understanding bench-duplicates \
+	bench-scale clean
 
 run: setup samples
 	$(VENV)/bin/hoso import-archive samples/archive --metadata samples/archive/danh-sach.csv
@@ -64,6 +65,9 @@ bench-understanding: setup
 bench-duplicates: setup
 	$(PY) -m bench.duplicates --seed 41 --archive 1000 --per-case 40 --scanned 20 \
 	  --sizes 1000 10000 100000 --queries 40
+
+bench-scale: setup
+	$(PY) -m bench.scale
 
 clean:
 	rm -rf var .pytest_cache
