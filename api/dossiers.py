@@ -188,10 +188,7 @@ def original(dossier_id: Id, position: Position, who: Who, request: Request) -> 
     rt = runtime(request)
     with rt.db.session() as s:
         doc = _file(rt, s, who, dossier_id, position)
-        sha, name, kind = doc.sha256, doc.name, doc.file_type
-        if sha is None:
-            raise NotFound(f"dossier {dossier_id} file {position} not stored",
-                           message="Tệp này không được lưu (không đọc được khi nhận).")
+        sha, name, kind = _original_of(doc), doc.name, doc.file_type
         record(s, who, "download_original", object_type="dossier", object_id=dossier_id,
                detail={"file": position, "sha256": sha}, ip=client_ip(request))
     return FileResponse(rt.store.path(sha), filename=name,
@@ -224,10 +221,7 @@ def page_image(dossier_id: Id, position: Position, number: Annotated[int, PathPa
     rt = runtime(request)
     with rt.db.session() as s:
         doc = _file(rt, s, who, dossier_id, position)
-        sha, path = doc.sha256, doc.path
-        if sha is None:
-            raise NotFound(f"dossier {dossier_id} file {position} not stored",
-                           message="Tệp này không được lưu (không đọc được khi nhận).")
+        sha, path = _original_of(doc), doc.path
     png = page_png(rt.store.read(sha), path, number, width=width)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
@@ -257,6 +251,14 @@ def _file(rt: Runtime, s: Session, who: Principal, dossier_id: int, position: in
                         message="Hồ sơ có thông tin cần bảo mật; tệp gốc chỉ dành cho thư ký "
                                 "hội đồng và người chấm được giao hồ sơ này.")
     return doc
+
+
+def _original_of(doc: Document) -> str:
+    """The sha256 of the file as received; 404 for a file refused at intake (never stored)."""
+    if doc.sha256 is None:
+        raise NotFound(f"dossier {doc.dossier_id} file {doc.position} not stored",
+                       message="Tệp này không được lưu (không đọc được khi nhận).")
+    return doc.sha256
 
 
 def _has_confidential(rt: Runtime, s: Session, dossier: Dossier) -> bool:
