@@ -36,9 +36,7 @@ PROGRESS = frozenset({"secretariat", "archivist", "admin"})
 ASSIGN = frozenset({"secretariat", "admin"})
 DECIDE = frozenset({"reviewer", "admin"})
 EXCLUDE_MATCH = frozenset({"secretariat", "reviewer", "admin"})
-SEARCH = frozenset(("secretariat", "reviewer", "archivist", "admin"))
 EXPORT = frozenset({"secretariat", "archivist", "admin"})
-IMPORT = frozenset({"archivist", "admin"})
 ADMIN = frozenset({"admin"})
 
 
