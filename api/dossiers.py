@@ -157,7 +157,8 @@ def dossiers(
     with runtime(request).db.session() as s:
         total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
         rows = s.scalars(query.order_by(Dossier.id.desc()).limit(limit).offset(offset)).all()
-        return {"total": total, "items": [summary(d) for d in rows]}
+        warned = warning_counts(s, [d.id for d in rows])
+        return {"total": total, "items": [summary(d, warned) for d in rows]}
 
 
 WARNED = select(DupMatch.dossier_id).where(DupMatch.excluded.is_(False))
@@ -285,11 +286,21 @@ def _save(upload: UploadFile, folder: Path, limit: int) -> Path:
     return target  # an empty or broken file is taken and reported on, like any other
 
 
-def summary(d: Dossier) -> dict[str, Any]:
+def warning_counts(s: Session, dossier_ids: list[int] | None = None) -> dict[int, int]:
+    """Duplicate warnings (matches not excluded) per dossier, in one query: counting through
+    ``Dossier.matches`` loaded every match with its passages, one query per dossier."""
+    q = select(DupMatch.dossier_id, func.count()).where(DupMatch.excluded.is_(False))
+    if dossier_ids is not None:
+        q = q.where(DupMatch.dossier_id.in_(dossier_ids))
+    return dict(s.execute(q.group_by(DupMatch.dossier_id)).all())
+
+
+def summary(d: Dossier, warned: dict[int, int]) -> dict[str, Any]:
+    """A dossier in a list; ``warned`` from ``warning_counts``."""
     return {
         "id": d.id, "source": d.source, "status": d.status, "round": d.round,
         "profile": d.profile, "prior": d.prior, "decision": d.decision,
         "title": shown_title(d),
         "missing": d.missing or 0,
-        "duplicates": sum(1 for m in d.matches if not m.excluded),
+        "duplicates": warned.get(d.id, 0),
     }

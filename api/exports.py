@@ -14,6 +14,7 @@ from sqlalchemy import select
 from api import access
 from api.audit import record
 from api.deps import Who, client_ip, runtime
+from api.dossiers import warning_counts
 from models.report import shown_title
 from models.tables import Dossier, ScoreSheet
 
@@ -42,6 +43,7 @@ def dossiers_csv(who: Who, request: Request,
         for dossier_id, total in s.execute(select(ScoreSheet.dossier_id, ScoreSheet.total)
                                            .where(ScoreSheet.submitted_at.is_not(None))):
             totals.setdefault(dossier_id, []).append(total)
+        warned = warning_counts(s)
         n = 0
         for d in s.scalars(q.order_by(Dossier.id)):
             fields = (d.understanding or {}).get("fields", {})
@@ -50,7 +52,7 @@ def dossiers_csv(who: Who, request: Request,
             writer.writerow([d.id, d.source, d.round or "", int(d.prior), d.status, d.decision or "",
                              shown_title(d) or "", meta.get("unit") or fields.get("unit") or "",
                              meta.get("year") or fields.get("year") or "", d.missing or 0,
-                             sum(1 for m in d.matches if not m.excluded),
+                             warned.get(d.id, 0),
                              f"{sum(got) / len(got):.2f}" if got else "", len(got)])
             n += 1
         record(s, who, "export", detail={"what": "dossiers.csv", "rows": n, "round": round},

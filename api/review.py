@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from api import access
 from api.audit import entry_json, record
 from api.deps import Id, Who, client_ip, runtime
-from api.dossiers import STATUSES, WARNED, summary
+from api.dossiers import STATUSES, WARNED, summary, warning_counts
 from models.errors import BadInput, Conflict, NotFound
 from models.scoresheet import DEFAULT_SHEET
 from models.tables import Assignment, AuditEntry, Decision, Dossier, DupMatch, ScoreSheet, User
@@ -88,7 +88,8 @@ def queue(
         total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
         rows = s.scalars(q.order_by(*order).limit(limit).offset(offset)).all()
         reviewers = _reviewers(s, [d.id for d in rows])
-        items = [{**summary(d), "reviewers": reviewers.get(d.id, [])} for d in rows]
+        warned = warning_counts(s, [d.id for d in rows])
+        items = [{**summary(d, warned), "reviewers": reviewers.get(d.id, [])} for d in rows]
         listed = q.subquery()
         counts = dict(s.execute(select(listed.c.status, func.count())
                                 .group_by(listed.c.status)).all()) if total else {}
