@@ -18,14 +18,17 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils 
 	fonts-liberation2 fonts-dejavu-core libreoffice-writer-nogui \
 	python3 python3-venv python3-dev gcc
 
-.PHONY: run test setup system venv model samples bench bench-understanding bench-duplicates \
+# make test also needs a browser for the browser tests (Playwright drives Debian's chromium).
+TEST_APT_PACKAGES := chromium
+
+.PHONY: run test setup system system-test venv model samples bench bench-understanding bench-duplicates \
 	bench-scale clean
 
 run: setup samples
 	$(VENV)/bin/hoso import-archive samples/archive --metadata samples/archive/danh-sach.csv
 	$(VENV)/bin/hoso ingest samples/dossiers
 
-test: setup
+test: setup system-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
@@ -36,6 +39,14 @@ system:
 	command -v npm >/dev/null || missing="$$missing npm"  # any npm will do (Debian's or Node's)
 	if [ -n "$$missing" ]; then
 	  echo "Installing system packages:" $$missing
+	  $(SUDO) apt-get update -q
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing
+	fi
+
+system-test:
+	@missing=$$(for p in $(TEST_APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done)
+	if [ -n "$$missing" ]; then
+	  echo "Installing system packages for the tests:" $$missing
 	  $(SUDO) apt-get update -q
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $$missing
 	fi

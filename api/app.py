@@ -5,6 +5,7 @@
     api.review     the queue by risk, assignment, score sheets, decisions, match exclusions
     api.exports    the dossier list as CSV
     api.access     who may do and read what (one table, one module)
+    api.web        the web pages in Vietnamese (every path outside ``/api``)
 
 Every route but ``/api/health`` needs a signed-in user (session cookie, or an API token as
 ``Authorization: Bearer``). Every error has one shape,
@@ -24,11 +25,14 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
 
-from api import accounts, dossiers, exports, review
+from api import accounts, dossiers, exports, review, web
+from api.web.render import HERE as WEB_DIR
+from api.web.render import error_page, plain_error_page, wants_html
 from ingest.runtime import Runtime
 from models.errors import HosoError, NotAuthenticated, TooManyAttempts
 from models.settings import Settings
@@ -81,7 +85,9 @@ def create_app(settings: Settings | None = None, *,
     app.state.rt = rt
 
     @app.exception_handler(HosoError)
-    async def _hoso(_: Request, exc: HosoError) -> JSONResponse:
+    async def _hoso(request: Request, exc: HosoError) -> Response:
+        if wants_html(request):
+            return error_page(request, exc)
         headers = {}
         if isinstance(exc, NotAuthenticated):
             headers["WWW-Authenticate"] = "Bearer"
@@ -92,20 +98,28 @@ def create_app(settings: Settings | None = None, *,
                             headers=headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        if wants_html(request):
+            return plain_error_page(request, 422, "invalid_request",
+                                    "Yêu cầu không hợp lệ (thiếu hoặc sai thông tin trong biểu mẫu).")
         detail = [{"where": ".".join(str(x) for x in e.get("loc", ())), "problem": e.get("msg")}
                   for e in exc.errors()]
         return JSONResponse(error_body("invalid_request", "Yêu cầu không hợp lệ.", detail),
                             status_code=422)
 
     @app.exception_handler(HTTPException)
-    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: HTTPException) -> Response:
         code, message = HTTP_CODES.get(exc.status_code, ("http_error", "Yêu cầu không thực hiện được."))
+        if wants_html(request):
+            return plain_error_page(request, exc.status_code, code, message)
         return JSONResponse(error_body(code, message), status_code=exc.status_code)
 
     @app.exception_handler(Exception)
-    async def _internal(_: Request, exc: Exception) -> JSONResponse:
+    async def _internal(request: Request, exc: Exception) -> Response:
         log.exception("internal error", exc_info=exc)
+        if wants_html(request):
+            return plain_error_page(request, 500, "internal_error",
+                                    "Lỗi hệ thống; đã ghi nhật ký để xử lý.")
         return JSONResponse(error_body("internal_error", "Lỗi hệ thống; đã ghi nhật ký để xử lý."),
                             status_code=500)
 
@@ -115,8 +129,9 @@ def create_app(settings: Settings | None = None, *,
             s.execute(select(1))
         return {"status": "ok"}
 
-    for router in (accounts.router, dossiers.router, review.router, exports.router):
+    for router in (accounts.router, dossiers.router, review.router, exports.router, web.router):
         app.include_router(router)
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     return app
 
 

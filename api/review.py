@@ -58,6 +58,11 @@ def queue(
     assignee: Annotated[int | None, Query(ge=1, le=2**31 - 1)] = None,
     unassigned: bool | None = None,
     decided: bool | None = None,
+    profile: Annotated[str | None, Query(max_length=50)] = None,
+    missing: Annotated[bool | None, Query(description="only those with (or without) "
+                                                      "missing parts")] = None,
+    duplicates: Annotated[bool | None, Query(description="only those with (or without) "
+                                                         "duplicate warnings")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0,
 ) -> dict[str, Any]:
@@ -82,6 +87,12 @@ def queue(
         q = q.where(Dossier.id.not_in(anyone) if unassigned else Dossier.id.in_(anyone))
     if decided is not None:
         q = q.where(Dossier.decision.is_not(None) if decided else Dossier.decision.is_(None))
+    if profile is not None:
+        q = q.where(Dossier.profile == profile)
+    if missing is not None:
+        q = q.where(Dossier.missing > 0 if missing else func.coalesce(Dossier.missing, 0) == 0)
+    if duplicates is not None:
+        q = q.where(Dossier.id.in_(WARNED) if duplicates else Dossier.id.not_in(WARNED))
     order = (case((Dossier.id.in_(WARNED), 0), else_=1), func.coalesce(Dossier.missing, 0).desc(),
              warnings.desc(), Dossier.id)
     with runtime(request).db.session() as s:
@@ -93,7 +104,14 @@ def queue(
         listed = q.subquery()
         counts = dict(s.execute(select(listed.c.status, func.count())
                                 .group_by(listed.c.status)).all()) if total else {}
-    return {"total": total, "counts": counts, "items": items}
+        risks = s.execute(select(
+            func.count().filter(listed.c.id.in_(WARNED)),
+            func.count().filter(listed.c.missing > 0),
+            func.count().filter(listed.c.id.not_in(select(Assignment.dossier_id))),
+            func.count().filter(listed.c.decision.is_(None)))).one() if total else (0, 0, 0, 0)
+    return {"total": total, "counts": counts, "items": items,
+            "risks": {"duplicates": risks[0], "missing": risks[1], "unassigned": risks[2],
+                      "undecided": risks[3]}}
 
 
 @router.post("/api/dossiers/{dossier_id}/assignments", status_code=201, tags=["review"])
