@@ -52,8 +52,17 @@ def dossier_page(dossier_id: Id, who: Who, request: Request) -> HTMLResponse:
                 assigned=assigned, scores=scores, mine=mine, reviewers=people,
                 history=review.history(dossier_id, who, request),
                 outline=_outline(report, files), findings=_findings(report, files),
-                deadline=(date.today() + timedelta(days=rt.settings.supplement_days)).isoformat()
-                if hasattr(rt.settings, "supplement_days") else "")
+                deadline=_deadline(rt.settings.supplement_days))
+
+
+def _deadline(working_days: int) -> str:
+    """The default deadline offered on the letter form: ``working_days`` from today, weekends
+    skipped (holidays are the secretariat's to adjust)."""
+    day = date.today()
+    while working_days > 0:
+        day += timedelta(days=1)
+        working_days -= day.weekday() < 5
+    return day.isoformat()
 
 
 def _may_read(s, who, dossier_id: int) -> bool:
