@@ -264,7 +264,7 @@ def serve(
         if s.scalar(select(User.id).limit(1)) is None:
             err.print("[yellow]Chưa có tài khoản nào; tạo tài khoản quản trị bằng: "
                       "hoso user add admin --role admin[/]")
-    err.print(f"API: http://{host}:{port}/api/docs")
+    err.print(f"Trang web: http://{host}:{port}/  ·  API: http://{host}:{port}/api/docs")
     try:
         uvicorn.run(create_app(rt.settings, on_shutdown=stops), host=host, port=port,
                     log_level="warning")
@@ -450,6 +450,21 @@ def user_list() -> None:
     with rt.db.session() as s:
         for u in s.scalars(select(User).order_by(User.id)):
             t.add_row(str(u.id), u.login, u.name, u.role, u.unit or "—", "có" if u.active else "khoá")
+    _out().print(t)
+
+
+@app.command("demo-accounts")
+def demo_accounts_command() -> None:
+    """Tài khoản dùng thử cho mỗi vai trò (mật khẩu mới mỗi lần chạy) — dùng với mẫu có sẵn."""
+    from api.auth import ROLE_VI
+    from api.demo import demo_accounts
+
+    rt = _runtime()
+    t = Table(title="Tài khoản dùng thử (mật khẩu đổi mỗi lần chạy make run)")
+    for col in ("Vai trò", "Tên đăng nhập", "Mật khẩu"):
+        t.add_column(col)
+    for d in demo_accounts(rt):
+        t.add_row(ROLE_VI[d.role], d.login, d.password)
     _out().print(t)
 
 

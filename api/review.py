@@ -24,7 +24,7 @@ from api.audit import entry_json, record
 from api.deps import Id, Who, client_ip, runtime
 from api.dossiers import STATUSES, WARNED, summary, warning_counts
 from models.errors import BadInput, Conflict, NotFound
-from models.scoresheet import DEFAULT_SHEET
+from models.rounds import sheet_for
 from models.tables import Assignment, AuditEntry, Decision, Dossier, DupMatch, ScoreSheet, User
 
 router = APIRouter()
@@ -159,17 +159,20 @@ def unassign(dossier_id: Id, reviewer_id: Id, who: Who, request: Request) -> dic
 
 
 @router.get("/api/score-sheet", tags=["review"])
-def score_sheet(who: Who) -> dict[str, Any]:
-    """The criteria, their maxima and the pass rule."""
-    return DEFAULT_SHEET.as_json()
+def score_sheet(who: Who, request: Request,
+                round: Annotated[str | None, Query(max_length=100)] = None) -> dict[str, Any]:
+    """The criteria, their maxima and the pass rule of a round's score sheet (the default
+    sheet for a round with none of its own)."""
+    with runtime(request).db.session() as s:
+        return sheet_for(s, round).as_json()
 
 
 @router.put("/api/dossiers/{dossier_id}/score", tags=["review"])
 def score(dossier_id: Id, body: Scores, who: Who, request: Request) -> dict[str, Any]:
     """Save (or submit, and lock) your score sheet for a dossier assigned to you."""
     with runtime(request).db.session() as s:
-        access.actionable(s, who, dossier_id, frozenset({"reviewer"}))
-        total, passed = DEFAULT_SHEET.judge(body.scores)
+        dossier = access.actionable(s, who, dossier_id, frozenset({"reviewer"}))
+        total, passed = sheet_for(s, dossier.round).judge(body.scores)
         sheet = _sheet(s, dossier_id, who.id, lock=True)
         if sheet is not None and sheet.submitted_at is not None:
             raise Conflict("sheet submitted", message="Phiếu chấm đã nộp, không sửa được nữa.")
@@ -201,10 +204,11 @@ def scores(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
                 sheets = [mine] if mine else []
         submitted = [x for x in sheets if x.submitted_at is not None]
         mean = sum(x.total for x in submitted) / len(submitted) if submitted else None
-        return {"sheet": DEFAULT_SHEET.as_json(), "sheets": [_sheet_json(x) for x in sheets],
+        sheet = sheet_for(s, dossier.round)
+        return {"sheet": sheet.as_json(), "sheets": [_sheet_json(x) for x in sheets],
                 "result": None if mean is None else {
                     "mean": round(mean, 2), "submitted": len(submitted),
-                    "passed": mean >= DEFAULT_SHEET.pass_total and all(x.passed for x in submitted)}}
+                    "passed": mean >= sheet.pass_total and all(x.passed for x in submitted)}}
 
 
 @router.post("/api/dossiers/{dossier_id}/decision", status_code=201, tags=["review"])

@@ -14,16 +14,18 @@
     Assignment  dossier -> reviewer  (who may see and decide it)
     ScoreSheet  dossier x reviewer   criteria scores; locked once submitted
     Decision    dossier              accept / supplement / reject, with a reason; latest wins
+    Round       a round (đợt xét) by name: its state and configuration (score sheet …)
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -304,3 +306,18 @@ class Decision(Base):
     reason: Mapped[str] = mapped_column(Text)
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     user: Mapped[User] = relationship()
+
+
+class Round(Base):
+    """A round of the council (``Dossier.round`` holds its name). ``config``: ``models.rounds``."""
+
+    __tablename__ = "rounds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    year: Mapped[int | None] = mapped_column(Integer)
+    profile: Mapped[str | None] = mapped_column(String(50))
+    state: Mapped[str] = mapped_column(String(20), default="open")  # open|reviewing|closed
+    opens_on: Mapped[date | None] = mapped_column(Date)
+    closes_on: Mapped[date | None] = mapped_column(Date)
+    config: Mapped[dict | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

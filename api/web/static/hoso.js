@@ -46,7 +46,19 @@ function formJson(form) {
     path.slice(0, -1).forEach((k) => { node = node[k] = node[k] || {}; });
     node[path[path.length - 1]] = value;
   }
-  return out;
+  return listify(out);
+}
+
+// {"0": {...}, "1": {...}} -> [{...}, {...}], leaving out rows whose fields are all empty.
+function listify(node) {
+  if (node === null || typeof node !== "object") return node;
+  const keys = Object.keys(node);
+  for (const k of keys) node[k] = listify(node[k]);
+  if (keys.length && keys.every((k) => /^\d+$/.test(k))) {
+    return keys.sort((a, b) => a - b).map((k) => node[k]).filter((row) =>
+      typeof row !== "object" || Object.values(row).some((v) => v !== "" && v !== null));
+  }
+  return node;
 }
 
 // <form data-api="/api/…" data-method="POST" data-after="reload|<url>" data-confirm="…">

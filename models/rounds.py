@@ -1,0 +1,80 @@
+"""A round (đợt xét) and its configuration: the score sheet its reviewers fill in, and the
+rules of its review. Provinces differ, so the sheet is the round's, not the code's: an admin
+sets criteria, maxima, the minimum per criterion and the pass total for each round; a dossier
+of no known round is scored on the default sheet (``models.scoresheet.DEFAULT_SHEET``).
+
+The configuration is stored as JSON on the round (``Round.config``) and read through
+``round_config``, which checks it: a broken sheet is refused when saved, never met when scoring.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from checks.shingles import fold
+from models.errors import BadInput
+from models.scoresheet import DEFAULT_SHEET, Criterion, Sheet
+from models.tables import Round
+
+STATES = ("open", "reviewing", "closed")
+STATE_VI = {"open": "Đang nhận hồ sơ", "reviewing": "Đang chấm", "closed": "Đã đóng"}
+MAX_CRITERIA = 20
+
+
+@dataclass(frozen=True)
+class RoundConfig:
+    sheet: Sheet = DEFAULT_SHEET
+
+
+def round_config(data: dict[str, Any] | None) -> RoundConfig:
+    """The configuration stored on a round (``None``: the defaults)."""
+    data = data or {}
+    return RoundConfig(sheet=sheet_of(data["sheet"]) if data.get("sheet") else DEFAULT_SHEET)
+
+
+def sheet_of(data: dict[str, Any]) -> Sheet:
+    """A score sheet from its JSON (``Sheet.as_json``'s shape); ``BadInput`` saying what is wrong."""
+    items = data.get("criteria")
+    if not isinstance(items, list) or not 1 <= len(items) <= MAX_CRITERIA:
+        raise BadInput("criteria: a list of 1..20", message="Phiếu chấm phải có từ 1 đến 20 tiêu chí.")
+    criteria = []
+    for i, c in enumerate(items, 1):
+        label = str(c.get("label") or "").strip()
+        key = str(c.get("key") or slug(label)).strip()
+        top, low = _number(c.get("max"), f"tiêu chí {i}: điểm tối đa"), _number(
+            c.get("min_to_pass", 0), f"tiêu chí {i}: điểm tối thiểu")
+        if not label or not key:
+            raise BadInput(f"criterion {i}: no label", message=f"Tiêu chí {i} chưa có tên.")
+        if not 0 < top <= 1000 or not 0 <= low <= top:
+            raise BadInput(f"criterion {i}: max {top}, min {low}",
+                           message=f"Tiêu chí “{label}”: điểm tối đa phải dương và điểm tối thiểu "
+                                   "từ 0 đến điểm tối đa.")
+        criteria.append(Criterion(key, label, top, low))
+    if len({c.key for c in criteria}) != len(criteria):
+        raise BadInput("duplicate criterion keys", message="Hai tiêu chí trùng tên.")
+    total = _number(data.get("pass_total"), "điểm đạt")
+    if not 0 <= total <= sum(c.max for c in criteria):
+        raise BadInput(f"pass_total {total}", message="Điểm đạt phải từ 0 đến tổng điểm tối đa.")
+    return Sheet(tuple(criteria), pass_total=total)
+
+
+def sheet_for(s: Session, round_name: str | None) -> Sheet:
+    """The score sheet of a dossier of round ``round_name``."""
+    if round_name is None:
+        return DEFAULT_SHEET
+    row = s.scalar(select(Round).where(Round.name == round_name))
+    return round_config(row.config).sheet if row is not None else DEFAULT_SHEET
+
+
+def slug(label: str) -> str:
+    return "_".join(fold(label).split())[:40]
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise BadInput(f"{what}: {value!r}", message=f"{what.capitalize()} phải là số.")
+    return float(value)
