@@ -9,6 +9,7 @@ The configuration is stored as JSON on the round (``Round.config``) and read thr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -71,7 +72,7 @@ def sheet_for(s: Session, round_name: str | None) -> Sheet:
 
 
 def slug(label: str) -> str:
-    return "_".join(fold(label).split())[:40]
+    return "_".join(re.findall(r"[a-z0-9]+", fold(label)))[:40]
 
 
 def _number(value: Any, what: str) -> float:
