@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from api.auth import ROLE_VI, Principal
+from extract.section_cues import LABELS as SECTION_LABELS
 from models.errors import HosoError, NotAuthenticated
 
 HERE = Path(__file__).resolve().parent
@@ -41,6 +42,8 @@ FIELD_VI = {"title": "Tên sáng kiến", "unit": "Đơn vị", "field": "Lĩnh 
             "first_applied": "Ngày áp dụng lần đầu", "year": "Năm", "addressee": "Kính gửi",
             "investor": "Chủ đầu tư tạo ra sáng kiến", "submitted": "Ngày nộp đơn",
             "confidential": "Thông tin cần bảo mật"}
+PASSAGE_VI = {"identical": "giống hệt", "minor_changes": "sửa đổi ít",
+              "ocr_noisy": "giống, khác do lỗi nhận dạng chữ"}
 LOW_CONFIDENCE = 70.0
 
 
@@ -87,8 +90,9 @@ def query_with(request: Request, **changes: Any) -> str:
 env = templates.env
 env.filters.update(vn_date=vn_date, percent=percent, number=number)
 env.policies["json.dumps_kwargs"] = {"ensure_ascii": False, "sort_keys": True}
-env.globals.update(STATUS_VI=STATUS_VI, DECISION_VI=DECISION_VI, KIND_VI=KIND_VI,
-                   ROLE_VI=ROLE_VI, ACTION_VI=ACTION_VI, FIELD_VI=FIELD_VI,
+env.globals.update(SECTION_VI=SECTION_LABELS, PASSAGE_VI=PASSAGE_VI, STATUS_VI=STATUS_VI,
+                   DECISION_VI=DECISION_VI, KIND_VI=KIND_VI, ROLE_VI=ROLE_VI, ACTION_VI=ACTION_VI,
+                   FIELD_VI=FIELD_VI,
                    LOW_CONFIDENCE=LOW_CONFIDENCE, query_with=query_with)
 
 
