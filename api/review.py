@@ -258,7 +258,7 @@ def history(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
                               .order_by(Decision.id))
         return {"items": [entry_json(e) for e in rows],
                 "decisions": [{"decision": d.decision, "reason": d.reason, "by": d.user.login,
-                               "at": d.at.isoformat()} for d in decisions]}
+                               "by_name": d.user.name, "at": d.at.isoformat()} for d in decisions]}
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -288,6 +288,7 @@ def _sheet(s, dossier_id: int, reviewer_id: int, *, lock: bool = False) -> Score
 
 def _sheet_json(x: ScoreSheet) -> dict[str, Any]:
     return {"reviewer": x.reviewer_id, "login": x.reviewer.login if x.reviewer else None,
+            "name": x.reviewer.name if x.reviewer else None,
             "scores": x.scores, "total": x.total, "passed": x.passed, "comment": x.comment,
             "submitted": x.submitted_at is not None,
             "submitted_at": x.submitted_at.isoformat() if x.submitted_at else None}

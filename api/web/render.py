@@ -17,7 +17,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
-from api.auth import ROLE_VI, Principal
+from api.auth import ROLE_VI, SESSION_COOKIE, Principal, identify
 from extract.section_cues import LABELS as SECTION_LABELS
 from models.errors import HosoError, NotAuthenticated
 
@@ -99,7 +99,9 @@ env.globals.update(SECTION_VI=SECTION_LABELS, PASSAGE_VI=PASSAGE_VI, STATUS_VI=S
 def page(request: Request, name: str, who: Principal | None, *, status_code: int = 200,
          **context: Any) -> HTMLResponse:
     """Render ``name`` with the signed-in user, the menu and the CSRF token for its forms."""
-    return templates.TemplateResponse(request, name, {"who": who, **context},
+    profiles = getattr(request.app.state, "rt", None)
+    names = {k: p.name for k, p in profiles.profiles.items()} if profiles else {}
+    return templates.TemplateResponse(request, name, {"who": who, "profile_names": names, **context},
                                       status_code=status_code,
                                       headers={"Cache-Control": "no-store"})
 
@@ -110,12 +112,27 @@ def error_page(request: Request, exc: HosoError) -> Response:
     if isinstance(exc, NotAuthenticated):
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/dang-nhap?next={quote(target, safe='')}", status_code=303)
-    return page(request, "error.html", None, status_code=exc.status,
+    return page(request, "error.html", _signed_in(request), status_code=exc.status,
                 code=exc.code, message=exc.message)
 
 
 def plain_error_page(request: Request, status: int, code: str, message: str) -> HTMLResponse:
-    return page(request, "error.html", None, status_code=status, code=code, message=message)
+    return page(request, "error.html", _signed_in(request), status_code=status, code=code,
+                message=message)
+
+
+def _signed_in(request: Request) -> Principal | None:
+    """Who is signed in, for the menu of an error page (the route that failed may not have
+    looked); nobody when the session is gone or the database is what failed."""
+    rt = getattr(request.app.state, "rt", None)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if rt is None or not cookie:
+        return None
+    try:
+        with rt.db.session() as s:
+            return identify(s, bearer=None, cookie=cookie)
+    except Exception:  # an error page must render whatever else is broken
+        return None
 
 
 def wants_html(request: Request) -> bool:

@@ -71,8 +71,9 @@ def test_a_broken_sheet_is_refused_when_saved(world, sheet, problem) -> None:
 
 def test_round_names_are_unique_and_only_admins_make_rounds(world) -> None:
     api, people = world["api"], world["people"]
-    assert api.post("/api/rounds", json={"name": "2025"}, headers=people["admin"]["headers"]).status_code == 201
-    again = api.post("/api/rounds", json={"name": "2025"}, headers=people["admin"]["headers"])
+    admin = people["admin"]["headers"]
+    assert api.post("/api/rounds", json={"name": "2025"}, headers=admin).status_code == 201
+    again = api.post("/api/rounds", json={"name": "2025"}, headers=admin)
     assert again.status_code == 409
     assert api.post("/api/rounds", json={"name": "2024"},
                     headers=people["secretariat"]["headers"]).status_code == 403

@@ -120,6 +120,9 @@ function setupUpload() {
     document.getElementById("send").disabled = files.length === 0;
   };
   zone.addEventListener("click", () => input.click());
+  const prior = document.querySelector("#upload-form input[name=prior]");
+  const list = document.getElementById("metadata-field");
+  if (prior && list) prior.addEventListener("change", () => { list.hidden = !prior.checked; });
   input.addEventListener("change", () => { files = [...input.files]; show(); });
   ["dragenter", "dragover"].forEach((e) => zone.addEventListener(e, (ev) => {
     ev.preventDefault(); zone.classList.add("over");
