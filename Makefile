@@ -1,12 +1,14 @@
 # hoso — set-up and main jobs. On a fresh Debian machine, as root:
 #   make run    install everything, generate the samples if absent, import the sample archive,
-#               ingest the samples, print the table (duplicate warnings included)
+#               ingest the samples, print the table (duplicate warnings included), print a
+#               demo login for each role and serve the web app at http://127.0.0.1:8000
 #   make test   install everything, run the whole test suite
 SHELL := /bin/bash
 .ONESHELL:
 .DEFAULT_GOAL := run
 
 VENV      ?= .venv
+PORT      ?= 8000
 PY        := $(VENV)/bin/python
 PYTHON    ?= python3
 MODEL_DIR := .models/tessdata
@@ -27,6 +29,8 @@ TEST_APT_PACKAGES := chromium
 run: setup samples
 	$(VENV)/bin/hoso import-archive samples/archive --metadata samples/archive/danh-sach.csv
 	$(VENV)/bin/hoso ingest samples/dossiers
+	$(VENV)/bin/hoso demo-accounts
+	$(VENV)/bin/hoso serve --port $(PORT)
 
 test: setup system-test
 	$(VENV)/bin/ruff check .

@@ -9,7 +9,10 @@
     assign reviewers               yes          -                   -           yes
     score, decide                  -            assigned only       -           yes
     exclude a duplicate match      yes          assigned only       -           yes
+    re-OCR a file's pages          yes          assigned only       -           yes
     search the archive, export     yes          search only         yes         yes
+    issue a supplement letter      yes          -                   -           yes
+    rounds and their score sheets  see          see                 see         yes
     users, audit log               -            -                   -           yes
 
 Confidential text (DOMAIN.md): never shown to other applicants or in public search; the
@@ -36,7 +39,9 @@ PROGRESS = frozenset({"secretariat", "archivist", "admin"})
 ASSIGN = frozenset({"secretariat", "admin"})
 DECIDE = frozenset({"reviewer", "admin"})
 EXCLUDE_MATCH = frozenset({"secretariat", "reviewer", "admin"})
+REOCR = frozenset({"secretariat", "reviewer", "admin"})
 EXPORT = frozenset({"secretariat", "archivist", "admin"})
+LETTERS = frozenset({"secretariat", "admin"})
 ADMIN = frozenset({"admin"})
 
 

@@ -4,7 +4,7 @@
     api.dossiers   upload a batch, its progress; dossiers: list, report, text, pages, files
     api.review     the queue by risk, assignment, score sheets, decisions, match exclusions
     api.rounds     rounds (đợt xét) and their score sheets
-    api.exports    the dossier list as CSV
+    api.exports    the dossier list as CSV and XLSX; the supplement letter (DOCX)
     api.access     who may do and read what (one table, one module)
     api.web        the web pages in Vietnamese (every path outside ``/api``)
 

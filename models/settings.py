@@ -54,6 +54,13 @@ class Settings(BaseSettings):
     zip_max_total_bytes: int = 2 * 1024 * 1024 * 1024
     zip_max_ratio: float = 200.0
     zip_max_depth: int = 3
+    org_parent: str = Field("UBND TỈNH HÒA BÌNH", description="the body above the Department, "
+                            "first line of a letter's header (upper case)")
+    org_name: str = Field("SỞ KHOA HỌC VÀ CÔNG NGHỆ", description="the Department issuing the "
+                          "council's letters, second line of their header")
+    org_place: str = Field("Hòa Bình", description="place written before a letter's date")
+    supplement_days: int = Field(10, ge=1, le=365, description="working days a unit has to supplement "
+                                 "a dossier when a supplement letter names no deadline")
 
     @property
     def store_dir(self) -> Path:
