@@ -29,7 +29,7 @@ from api.letters import (
 from api.round_list import ListRow, WarningRow, round_list_xlsx
 from models.errors import BadInput, Conflict
 from models.report import build_report, shown_title
-from models.rounds import round_config
+from models.rounds import result_of, round_config
 from models.scoresheet import DEFAULT_SHEET
 from models.settings import Settings
 from models.tables import Decision, Dossier, DupMatch, Round, ScoreSheet
@@ -139,7 +139,7 @@ def list_rows(s: Session, q: Select) -> list[ListRow]:
     ids = q.with_only_columns(Dossier.id).order_by(None)
     sheets, decisions, warnings = _sheets(s, q), _latest_decisions(s, ids), _warnings(s, ids)
     marks = _pass_marks(s, q)
-    return [_list_row(d, _result(sheets.get(d.id, []), marks.get(d.round, DEFAULT_SHEET.pass_total)),
+    return [_list_row(d, result_of(sheets.get(d.id, []), marks.get(d.round, DEFAULT_SHEET.pass_total)),
                       decisions.get(d.id), warnings.get(d.id, ())) for d in dossiers]
 
 
@@ -174,15 +174,6 @@ def _sheets(s: Session, q: Select) -> dict[int, list[tuple[float, bool]]]:
             .where(ScoreSheet.submitted_at.is_not(None), ScoreSheet.dossier_id.in_(ids))):
         out.setdefault(dossier_id, []).append((total, bool(passed)))
     return out
-
-
-def _result(sheets: list[tuple[float, bool]], pass_total: float) -> tuple[float | None, int, bool | None]:
-    """The mean of the submitted totals, their number, and whether the dossier passes (as
-    ``api.review.scores``: the mean reaches the round's pass mark and every sheet passed)."""
-    if not sheets:
-        return None, 0, None
-    mean = sum(total for total, _ in sheets) / len(sheets)
-    return round(mean, 2), len(sheets), mean >= pass_total and all(p for _, p in sheets)
 
 
 def _pass_marks(s: Session, q: Select) -> dict[str | None, float]:

@@ -24,7 +24,7 @@ from api.audit import entry_json, record
 from api.deps import Id, Who, client_ip, runtime
 from api.dossiers import STATUSES, WARNED, summary, warning_counts
 from models.errors import BadInput, Conflict, NotFound
-from models.rounds import sheet_for
+from models.rounds import result_of, sheet_for
 from models.tables import Assignment, AuditEntry, Decision, Dossier, DupMatch, ScoreSheet, User
 
 router = APIRouter()
@@ -202,13 +202,12 @@ def scores(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
             mine = next((x for x in sheets if x.reviewer_id == who.id), None)
             if mine is None or mine.submitted_at is None:
                 sheets = [mine] if mine else []
-        submitted = [x for x in sheets if x.submitted_at is not None]
-        mean = sum(x.total for x in submitted) / len(submitted) if submitted else None
         sheet = sheet_for(s, dossier.round)
+        mean, count, passed = result_of([(x.total, x.passed) for x in sheets
+                                         if x.submitted_at is not None], sheet.pass_total)
         return {"sheet": sheet.as_json(), "sheets": [_sheet_json(x) for x in sheets],
-                "result": None if mean is None else {
-                    "mean": round(mean, 2), "submitted": len(submitted),
-                    "passed": mean >= sheet.pass_total and all(x.passed for x in submitted)}}
+                "result": None if mean is None else {"mean": mean, "submitted": count,
+                                                     "passed": passed}}
 
 
 @router.post("/api/dossiers/{dossier_id}/decision", status_code=201, tags=["review"])

@@ -71,6 +71,17 @@ def sheet_for(s: Session, round_name: str | None) -> Sheet:
     return round_config(row.config).sheet if row is not None else DEFAULT_SHEET
 
 
+def result_of(sheets: list[tuple[float, bool]], pass_total: float
+              ) -> tuple[float | None, int, bool | None]:
+    """A dossier's result from its submitted sheets (total, passed): the mean of the totals,
+    how many there are, and whether it passes (the mean reaches the round's pass total and
+    every sheet passed); ``(None, 0, None)`` before any sheet is submitted."""
+    if not sheets:
+        return None, 0, None
+    mean = sum(total for total, _ in sheets) / len(sheets)
+    return round(mean, 2), len(sheets), mean >= pass_total and all(p for _, p in sheets)
+
+
 def slug(label: str) -> str:
     return "_".join(re.findall(r"[a-z0-9]+", fold(label)))[:40]
 
