@@ -16,10 +16,12 @@ from models.tables import AuditEntry
 
 def record(s: Session, who: Principal | None, action: str, *, object_type: str | None = None,
            object_id: int | None = None, detail: dict[str, Any] | None = None,
-           ip: str | None = None, login: str | None = None) -> None:
-    s.add(AuditEntry(user_id=who.id if who else None, login=login or (who.login if who else None),
-                     action=action, object_type=object_type, object_id=object_id,
-                     detail=detail, ip=ip))
+           ip: str | None = None, login: str | None = None) -> AuditEntry:
+    entry = AuditEntry(user_id=who.id if who else None, login=login or (who.login if who else None),
+                       action=action, object_type=object_type, object_id=object_id,
+                       detail=detail, ip=ip)
+    s.add(entry)
+    return entry
 
 
 def entry_json(e: AuditEntry) -> dict[str, Any]:

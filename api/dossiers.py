@@ -1,10 +1,12 @@
-"""Routes of batches and dossiers: upload, progress, list, report, text, pages, files.
+"""Routes of batches and dossiers: upload, progress, list, report, text, pages, files, re-OCR.
 
 An upload (many files and ZIPs in one multipart request) is streamed to disk file by file
 under a size limit, stored byte for byte and registered before the answer (202, with the batch
 id); workers read the files afterwards. What a reader gets of a dossier is decided by
 ``api.access``: a reviewer reads the dossiers assigned to them and the archive; confidential
-text is withheld from whoever may not see it, and its original files with it.
+text is withheld from whoever may not see it, and its original files with it. A page that
+OCR read badly can be read again with other settings (``ingest.reocr``): the request is queued,
+and the dossier's text says which pages are still being read again.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, Response
+from pydantic import BaseModel, Field
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
@@ -30,7 +33,8 @@ from ingest.intake import collect
 from ingest.jobs import register
 from ingest.page_image import page_png
 from ingest.progress import document_progress
-from ingest.runner import enqueue
+from ingest.reocr import PSM_MODES, ReocrSettings, pending_pages, plan_reocr
+from ingest.runner import enqueue, enqueue_reocr
 from ingest.runtime import Runtime
 from models.errors import FileTooLarge, Forbidden, NotFound, ProfileError
 from models.report import build_report, shown_title, withhold
@@ -174,12 +178,17 @@ def report(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
 
 @router.get("/api/dossiers/{dossier_id}/text", tags=["dossiers"])
 def text(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
-    """Every file's pages with their text, method and OCR confidence."""
+    """Every file's pages with their text, method and OCR confidence; ``reocr_pending``: the
+    pages of the file still being read again (``POST …/files/{position}/reocr``)."""
     rt = runtime(request)
     with rt.db.session() as s:
-        out = _report(rt, s, who, access.readable(s, who, dossier_id), with_text=True)
+        dossier = access.readable(s, who, dossier_id)
+        out = _report(rt, s, who, dossier, with_text=True)
+        stored = [d for d in dossier.documents if d.sha256]  # the report's files, in its order
+        pending = pending_pages(s, dossier_id)
     return {"id": dossier_id, "withheld": out.get("withheld", False),
-            "files": [{"path": f["path"], "pages": f["pages"]} for f in out["files"]]}
+            "files": [{"path": f["path"], "position": d.position, "pages": f["pages"],
+                       "reocr_pending": pending.get(d.id, [])} for f, d in zip(out["files"], stored)]}
 
 
 @router.get("/api/dossiers/{dossier_id}/files/{position}/original", tags=["dossiers"],
@@ -225,6 +234,42 @@ def page_image(dossier_id: Id, position: Position, number: Annotated[int, PathPa
         sha, path = _original_of(doc), doc.path
     png = page_png(rt.store.read(sha), path, number, width=width)
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
+class Reocr(BaseModel):
+    page: int | None = Field(None, ge=1, le=100_000, description="the page (as the page viewer "
+                             "numbers it); null: every page of the file that was OCR'd")
+    dpi: int | None = Field(None, description="resolution to read at, 150-600; null: the scan's own")
+    psm: int = Field(3, description="Tesseract page segmentation mode: " + "; ".join(
+        f"{k} {v}" for k, v in PSM_MODES.items()))
+    deskew: bool = True
+    orientation: bool = True
+    despeckle: bool = True
+
+
+@router.post("/api/dossiers/{dossier_id}/files/{position}/reocr", status_code=202,
+             tags=["dossiers"])
+def reocr(dossier_id: Id, position: Position, body: Reocr, who: Who,
+          request: Request) -> dict[str, Any]:
+    """Read a page (or every OCR'd page) of a scanned file again with other settings. Queued:
+    the dossier's text shows the pages in ``reocr_pending`` until they are read; then their
+    new text and confidence, and the dossier's understanding and duplicate check are redone."""
+    rt = runtime(request)
+    settings = ReocrSettings(dpi=body.dpi, psm=body.psm, deskew=body.deskew,
+                             orientation=body.orientation, despeckle=body.despeckle)
+    with rt.db.session() as s:
+        access.actionable(s, who, dossier_id, access.REOCR)
+        doc = _file(rt, s, who, dossier_id, position)
+        chunks = plan_reocr(doc, body.page, rt.settings.ocr_chunk_pages)
+        entry = record(s, who, "reocr_requested", object_type="dossier", object_id=dossier_id,
+                       detail={"document": doc.id, "file": position, "page": body.page,
+                               "chunks": chunks, "settings": settings.as_json()},
+                       ip=client_ip(request))
+        s.flush()
+        document_id, request_id = doc.id, entry.id
+    enqueue_reocr(rt, document_id, chunks, settings, request_id)
+    return {"queued": True, "request": request_id, "document": document_id, "file": position,
+            "pages": [n for chunk in chunks for n in chunk], "settings": settings.as_json()}
 
 
 # ---------------------------------------------------------------------------- helpers

@@ -100,10 +100,15 @@ def _stack_formation(path: str, part: StackPart, parts: int, n: int) -> dict:
 def _write_pages(s: Session, doc: Document, pages: tuple[Page, ...], part: StackPart) -> None:
     for page in pages:
         if part.first <= page.number <= part.last:
-            s.add(PageRow(document_id=doc.id, number=page.number, text=page.text,
-                          method=page.method.value, confidence=page.confidence,
-                          lines=[_line_json(line) for line in page.lines] or None,
-                          words=[_word_json(w) for w in page.words] or None))
+            s.add(PageRow(document_id=doc.id, number=page.number, method=page.method.value,
+                          **page_columns(page)))
+
+
+def page_columns(page: Page) -> dict[str, Any]:
+    """What a page row stores of a page's reading: text, confidence, lines and words (JSON)."""
+    return {"text": page.text, "confidence": page.confidence,
+            "lines": [_line_json(line) for line in page.lines] or None,
+            "words": [_word_json(w) for w in page.words] or None}
 
 
 def _mean_conf(pages: list[Page]) -> float | None:

@@ -63,6 +63,8 @@ class OcrOptions:
     low_confidence: float = 70.0  # mean word confidence under this -> "low_confidence"
     deskew: bool = True
     orientation: bool = True
+    despeckle: bool = True  # the median filter on speckled pages (``preprocess.speckle``)
+    psm: int | None = None  # Tesseract's page segmentation mode (--psm); None: its default, 3
     workers: int = 1  # pages OCR'd at once (one tesseract process each, one thread each)
     searchable_pdf: bool = True
 
@@ -115,6 +117,8 @@ class TesseractEngine:
         """TSV (words, confidences) and the PDF text layer from one run; see module doc."""
         dpi = page_dpi(image)
         config = ["--dpi", str(dpi), *self.config, "-c", "tessedit_create_tsv=1"]
+        if options.psm is not None:
+            config += ["--psm", str(options.psm)]
         if want_pdf:
             config += ["-c", "tessedit_create_pdf=1", "-c", "textonly_pdf=1"]
         if options.tessdata_dir:
@@ -160,7 +164,7 @@ def ocr_page(image: Image.Image, number: int, *, engine: OcrEngine, options: Ocr
     """Straighten one page and read it. Raises OcrTimeout/OcrFailed from the engine."""
     dpi = page_dpi(image)
     page_image = preprocess.to_display(image)
-    if (level := preprocess.speckle(page_image)) > preprocess.SPECKLE_LIMIT:
+    if options.despeckle and (level := preprocess.speckle(page_image)) > preprocess.SPECKLE_LIMIT:
         page_image = preprocess.despeckle(page_image, level)
     geometry = preprocess.analyse(page_image, orientation=options.orientation,
                                   deskew=options.deskew)

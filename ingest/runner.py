@@ -6,7 +6,9 @@ of long scans) and watches the database until every file is finished. If the wor
 (killed, out of memory), the files it left unfinished are queued again and a new worker is
 started: work is redone, never dropped (a spread file goes on from the chunks it has). In the
 distributed mode the same messages go to Redis and ``hoso worker`` processes on other
-machines take them; ``resume`` is what such a worker does first.
+machines take them; ``resume`` is what such a worker does first. ``enqueue_reocr`` sends a
+request to read pages of a finished file again (``ingest.reocr``) to the "ocr" queue, which
+``hoso serve``'s own worker takes as well.
 """
 
 from __future__ import annotations
@@ -16,15 +18,19 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, or_, select
 
 from ingest.progress import document_progress
 from ingest.runtime import Runtime
-from ingest.tasks import QUEUE, QUEUES, make_app, time_limits
+from ingest.tasks import OCR_QUEUE, QUEUE, QUEUES, make_app, time_limits
 from models.tables import Batch, Document, Dossier
+
+if TYPE_CHECKING:
+    from ingest.reocr import ReocrSettings
 
 Progress = Callable[[int, int], None]
 MAX_RESTARTS = 3
@@ -50,6 +56,18 @@ def enqueue(rt: Runtime, document_ids: list[int]) -> None:
     with app.producer_or_acquire() as producer:
         for doc_id in document_ids:
             app.send_task("hoso.process_document", args=[doc_id], queue=QUEUE, producer=producer)
+
+
+def enqueue_reocr(rt: Runtime, document_id: int, chunks: Sequence[Sequence[int]],
+                  settings: ReocrSettings, request: int | None = None) -> None:
+    """One ``hoso.reocr`` message per chunk of pages (``ingest.reocr.plan_reocr``) of a
+    request (its "reocr_requested" audit entry, which the chunks' entries close)."""
+    rt.settings.home.mkdir(parents=True, exist_ok=True)
+    app = make_app(rt.settings)
+    with app.producer_or_acquire() as producer:
+        for pages in chunks:
+            app.send_task("hoso.reocr", args=[document_id, list(pages), settings.as_json(), request],
+                          queue=OCR_QUEUE, producer=producer)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pypdf
 from PIL import Image
@@ -61,6 +61,20 @@ def merge_pages(pdfs: Sequence[bytes]) -> bytes:
     for data in pdfs:
         for page in pypdf.PdfReader(io.BytesIO(data)).pages:
             writer.add_page(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def page_count(pdf: bytes) -> int:
+    return len(pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def replace_pages(pdf: bytes, pages: Mapping[int, bytes]) -> bytes:
+    """``pdf`` with its page ``n`` (1-based) replaced by the one-page PDF ``pages[n]``."""
+    writer = pypdf.PdfWriter()
+    for n, page in enumerate(pypdf.PdfReader(io.BytesIO(pdf)).pages, start=1):
+        writer.add_page(pypdf.PdfReader(io.BytesIO(pages[n])).pages[0] if n in pages else page)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

@@ -3,7 +3,13 @@
     queue "hoso"  hoso.process_document(document_id)      read a file (a long scan: plan its
                                                           chunks and send them)
                   hoso.finish_document(document_id)       assemble a spread file from its chunks
+                  hoso.check_duplicates(dossier_id)       a dossier's duplicate check again
     queue "ocr"   hoso.ocr_pages(document_id, first, last)   OCR one chunk of a spread file
+                  hoso.reocr(document_id, pages, settings, request)
+                                                          read pages of a finished file again
+                                                          with other settings (``ingest.reocr``,
+                                                          one chunk of a request; its last
+                                                          sends ``check_duplicates``)
 
 Every worker takes both queues by default (``hoso worker --queues ocr`` gives a machine to
 OCR alone). A file with more pages to OCR than ``HOSO_OCR_CHUNK_PAGES`` is spread: its
@@ -64,7 +70,8 @@ def time_limits(settings: Settings) -> dict[str, tuple[float, float]]:
     read = max(chunk, settings.soffice_timeout_s) + FINISH_S
     return {name: (soft, soft + GRACE_S) for name, soft in (
         ("hoso.process_document", read), ("hoso.ocr_pages", chunk),
-        ("hoso.finish_document", FINISH_S))}
+        ("hoso.finish_document", FINISH_S), ("hoso.reocr", chunk + FINISH_S),
+        ("hoso.check_duplicates", FINISH_S))}
 
 
 # The embedded broker (kombu's SQLAlchemy transport) is polled: an idle worker looks for the
@@ -91,7 +98,7 @@ def make_app(settings: Settings) -> Celery:
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         task_default_queue=QUEUE,
-        task_routes={"hoso.ocr_pages": {"queue": OCR_QUEUE}},
+        task_routes={"hoso.ocr_pages": {"queue": OCR_QUEUE}, "hoso.reocr": {"queue": OCR_QUEUE}},
         broker_connection_retry_on_startup=True,
         # kombu's SQLAlchemy transport hands its options to create_engine: Redis only. An
         # unacknowledged message goes back to the queue after this long: longer than any task
@@ -103,7 +110,8 @@ def make_app(settings: Settings) -> Celery:
         worker_max_tasks_per_child=200,
     )
     for name, fn in (("hoso.process_document", _process_document),
-                     ("hoso.ocr_pages", _ocr_pages), ("hoso.finish_document", _finish_document)):
+                     ("hoso.ocr_pages", _ocr_pages), ("hoso.finish_document", _finish_document),
+                     ("hoso.reocr", _reocr), ("hoso.check_duplicates", _check_duplicates)):
         soft, hard = limits[name]
         app.task(bind=True, name=name, max_retries=MAX_RETRIES, soft_time_limit=soft,
                  time_limit=hard)(fn)
@@ -133,6 +141,26 @@ def _finish_document(self: Task, document_id: int) -> str:
     return _run(self, lambda rt, ctx, final, hand: finish_document(
         rt, document_id, ctx, final_attempt=final, hand=hand),
         lambda rt, error: fail_document(rt, document_id, error))
+
+
+def _reocr(self: Task, document_id: int, pages: list[int], settings: dict,
+           request: int | None = None) -> str:
+    from ingest.reocr import give_up_reocr, run_request
+
+    def compare(dossier_id: int) -> None:  # on the "hoso" queue, where the archive index is
+        self.app.send_task("hoso.check_duplicates", args=[dossier_id], queue=QUEUE)
+
+    return _run(self, lambda rt, ctx, final, hand: run_request(
+        rt, document_id, pages, settings, request, ctx=ctx, compare=compare),
+        lambda rt, error: give_up_reocr(rt, document_id, pages, request, error, compare=compare))
+
+
+def _check_duplicates(self: Task, dossier_id: int) -> str:
+    from ingest.duplicates import check_duplicates
+
+    # records its own failure on the dossier: nothing to give up
+    return _run(self, lambda rt, ctx, final, hand: f"{len(check_duplicates(rt, dossier_id))} matches",
+                lambda rt, error: "failed")
 
 
 def _run(task: Task, job: Callable, give_up: Callable) -> str:

@@ -14,20 +14,20 @@ from api import access, dossiers
 from api.deps import Id, Position, Who, runtime
 from api.web.highlight import shared_runs
 from api.web.render import LOW_CONFIDENCE, page
+from ingest.reocr import PSM_MODES
 from models.errors import NotFound
 from models.report import shown_title
 from models.tables import Document, Dossier
 
 router = APIRouter()
 REOCR_ROLES = frozenset({"secretariat", "admin", "reviewer"})
-PSM_VI = {3: "Tự động (mặc định)", 4: "Một cột chữ", 6: "Một khối chữ đồng nhất",
-          11: "Chữ rời rạc", 12: "Chữ rời rạc, có nhận hướng trang"}
+PENDING = "cho"  # the stamp of a page waiting to be read again
 
 
 @router.get("/ho-so/{dossier_id}/tep/{position}/trang/{number}", response_class=HTMLResponse)
 def page_viewer(dossier_id: Id, position: Position, number: Id, who: Who,
                 request: Request) -> HTMLResponse:
-    doc, pages, withheld, may_reocr = _pages(dossier_id, position, who, request)
+    doc, pages, withheld, may_reocr, pending = _pages(dossier_id, position, who, request)
     numbers = [p["number"] for p in pages]
     if number not in numbers:
         raise NotFound(f"dossier {dossier_id} file {position} page {number}",
@@ -39,17 +39,19 @@ def page_viewer(dossier_id: Id, position: Position, number: Id, who: Who,
                 following=numbers[at + 1] if at + 1 < len(numbers) else None,
                 pages=pages, withheld=withheld, may_reocr=may_reocr and shown["ocr"],
                 image=doc["file_type"] in ("pdf", "image") and not withheld,
-                stamp=_stamp(shown), psm=PSM_VI, low=LOW_CONFIDENCE)
+                stamp=PENDING if number in pending else _stamp(shown), psm=PSM_MODES,
+                pending=number in pending, low=LOW_CONFIDENCE)
 
 
 @router.get("/ho-so/{dossier_id}/tep/{position}/trang/{number}/dau", response_class=PlainTextResponse)
 def page_stamp(dossier_id: Id, position: Position, number: Id, who: Who, request: Request) -> str:
-    """A short stamp of the page's text and confidence: the viewer polls it after a re-OCR."""
-    _, pages, _, _ = _pages(dossier_id, position, who, request)
+    """A short stamp of the page's text and confidence, or "cho" while the page waits to be
+    read again: the viewer polls it after asking for a re-OCR."""
+    _, pages, _, _, pending = _pages(dossier_id, position, who, request)
     shown = next((p for p in pages if p["number"] == number), None)
     if shown is None:
         raise NotFound(f"page {number}", message=f"Tệp này không có trang {number}.")
-    return _stamp(shown)
+    return PENDING if number in pending else _stamp(shown)
 
 
 @router.get("/ho-so/{dossier_id}/so-sanh/{other_id}", response_class=HTMLResponse)
@@ -78,7 +80,7 @@ def compare(dossier_id: Id, other_id: Id, who: Who, request: Request) -> HTMLRes
 
 
 def _pages(dossier_id: int, position: int, who, request: Request
-           ) -> tuple[dict[str, Any], list[dict[str, Any]], bool, bool]:
+           ) -> tuple[dict[str, Any], list[dict[str, Any]], bool, bool, list[int]]:
     with runtime(request).db.session() as s:
         dossier = access.readable(s, who, dossier_id)
         doc = s.scalar(select(Document).where(Document.dossier_id == dossier_id,
@@ -92,8 +94,9 @@ def _pages(dossier_id: int, position: int, who, request: Request
                 "title": shown_title(dossier) or dossier.source}
         may_reocr = access.may_act(s, who, dossier, REOCR_ROLES)
     text = dossiers.text(dossier_id, who, request)
-    pages = next((f["pages"] for f in text["files"] if f["path"] == info["path"]), [])
-    return info, pages, bool(text.get("withheld")), may_reocr
+    shown = next((f for f in text["files"] if f["position"] == position), {})
+    return (info, shown.get("pages", []), bool(text.get("withheld")), may_reocr,
+            shown.get("reocr_pending", []))
 
 
 def _stamp(p: dict[str, Any]) -> str:

@@ -49,6 +49,7 @@ def world(tmp_path_factory) -> dict:
 
 
 OK = "ok"  # 2xx, or 409 where the state (not the role) refuses a repeated action
+UNFIT = "unfit"  # the role may; the file cannot take it (422 bad_input)
 ALL = dict.fromkeys(LOGINS, OK)
 
 
@@ -117,6 +118,9 @@ MATRIX = [
     ("GET", "/api/dossiers/{dossier_id}/files/{position}/pages/{number}.png",
      lambda w: f"/api/dossiers/{OTHER}/files/{w['pdf']}/pages/1.png", {},
      only("secretariat", "archivist", "admin", refused=404)),
+    ("POST", "/api/dossiers/{dossier_id}/files/{position}/reocr", f"/api/dossiers/{NEW}/files/0/reocr",
+     {"json": {"page": 1}},  # a Word file: nothing to read again for those who may ask
+     only(refused=404, archivist=403, secretariat=UNFIT, admin=UNFIT, reviewer=UNFIT)),
     ("GET", "/api/review/queue", "/api/review/queue", {},
      only("secretariat", "admin", "reviewer", "reviewer2")),
     ("POST", "/api/dossiers/{dossier_id}/assignments", f"/api/dossiers/{OTHER}/assignments",
@@ -124,6 +128,9 @@ MATRIX = [
     ("DELETE", "/api/dossiers/{dossier_id}/assignments/{reviewer_id}", lambda w: _assigned(w, OTHER),
      {}, only("secretariat", "admin")),
     ("GET", "/api/score-sheet", "/api/score-sheet", {}, ALL),
+    ("GET", "/api/rounds", "/api/rounds", {}, ALL),
+    ("POST", "/api/rounds", "/api/rounds", lambda: {"json": {"name": f"Đợt {next(_n)}"}}, only("admin")),
+    ("PATCH", "/api/rounds/{round_id}", "/api/rounds/1", {"json": {"year": 2026}}, only("admin")),
     ("PUT", "/api/dossiers/{dossier_id}/score", f"/api/dossiers/{NEW}/score",
      {"json": {"scores": {"novelty": 20, "applicability": 15, "benefit": 15}}},
      only("reviewer", reviewer2=404)),
@@ -142,6 +149,10 @@ MATRIX = [
      only("secretariat", "archivist", "admin", "reviewer", refused=404)),
     ("GET", "/api/exports/dossiers.csv", "/api/exports/dossiers.csv", {},
      only("secretariat", "archivist", "admin")),
+    ("GET", "/api/exports/dossiers.xlsx", "/api/exports/dossiers.xlsx", {},
+     only("secretariat", "archivist", "admin")),
+    ("GET", "/api/dossiers/{dossier_id}/letter.docx", f"/api/dossiers/{OTHER}/letter.docx", {},
+     only("secretariat", "admin")),
 ]
 PUBLIC = {("GET", "/api/health"), ("POST", "/api/auth/login")}
 
@@ -159,6 +170,8 @@ def test_every_route_for_every_role(world, method, route, path, kwargs, expected
         r = _call(world, method, path, kwargs, world["people"][login]["headers"])
         if want == OK:
             assert r.status_code < 300 or r.status_code == 409, (login, r.status_code, r.text)
+        elif want == UNFIT:
+            assert r.status_code == 422 and r.json()["error"]["code"] == "bad_input", (login, r.text)
         else:
             assert r.status_code == want, (login, r.status_code, r.text)
             assert r.json()["error"]["code"] in ("forbidden", "not_found"), r.text

@@ -199,12 +199,17 @@ function reupload(button) {
 }
 
 // Re-OCR: after the request, wait for the page text to change, then reload.
+// The stamp is "cho" while the page waits; a new stamp (or the wait ending) means it was read.
 async function waitForReocr(form) {
   const since = form.dataset.since;
-  for (let i = 0; i < 240; i++) {
+  let waited = false;
+  for (let i = 0; i < 400; i++) {
     await new Promise((r) => setTimeout(r, 1500));
     const r = await fetch(form.dataset.poll, { credentials: "same-origin" });
-    if (r.ok && (await r.text()).trim() !== since) { location.reload(); return; }
+    if (!r.ok) continue;
+    const now = (await r.text()).trim();
+    if (now === "cho") { waited = true; continue; }
+    if (now !== since || waited) { location.reload(); return; }
   }
 }
 
