@@ -6,6 +6,7 @@
     batch progress                 yes          -                   yes         yes
     read a dossier                 every        assigned + archive  every       every
     confidential text of it        yes          assigned only       -           yes
+    author names and units         yes          not in blind rounds yes         yes
     assign reviewers               yes          -                   -           yes
     score, decide                  -            assigned only       -           yes
     exclude a duplicate match      yes          assigned only       -           yes
@@ -29,6 +30,7 @@ from sqlalchemy.orm import Session
 
 from api.auth import Principal
 from models.errors import Forbidden, NotFound
+from models.rounds import config_for
 from models.tables import Assignment, Dossier
 
 READ_ALL = frozenset({"secretariat", "archivist", "admin"})
@@ -98,6 +100,14 @@ def scope(q: Select, p: Principal) -> Select:
         return q
     mine = select(Assignment.dossier_id).where(Assignment.reviewer_id == p.id)
     return q.where(or_(Dossier.prior.is_(True), Dossier.id.in_(mine)))
+
+
+def blind_for(s: Session, p: Principal, dossier: Dossier) -> bool:
+    """Whether ``p`` reads ``dossier`` blind: a reviewer, in a round that reviews blind (no
+    author names or units: ``models.blind``). The secretariat, who assigns, sees them."""
+    if p.role != "reviewer" or dossier.prior:
+        return False
+    return config_for(s, dossier.round).blind
 
 
 def confidential_judge(s: Session, p: Principal) -> Callable[[Dossier], bool]:

@@ -36,8 +36,10 @@ from ingest.progress import document_progress
 from ingest.reocr import PSM_MODES, ReocrSettings, pending_pages, plan_reocr
 from ingest.runner import enqueue, enqueue_reocr
 from ingest.runtime import Runtime
+from models.blind import identifying_phrases, mask_all
 from models.errors import FileTooLarge, Forbidden, NotFound, ProfileError
 from models.report import build_report, shown_title, withhold
+from models.rounds import ensure_open
 from models.search import terms
 from models.tables import Assignment, Batch, Document, Dossier, DupMatch
 
@@ -67,6 +69,9 @@ def upload(
     access.need(who, access.UPLOAD_PRIOR if prior else access.UPLOAD)
     records = archive_list(metadata.file.read(8 << 20), metadata.filename or "") if (
         metadata is not None and prior) else {}
+    if round is not None:
+        with rt.db.session() as s:
+            ensure_open(s, round)  # a closed round takes no more files
     if profile is not None and profile not in rt.profiles:
         raise ProfileError(f"unknown profile {profile!r}",
                            message=f"Không có mẫu hồ sơ “{profile}”.")
@@ -162,7 +167,8 @@ def dossiers(
         total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
         rows = s.scalars(query.order_by(Dossier.id.desc()).limit(limit).offset(offset)).all()
         warned = warning_counts(s, [d.id for d in rows])
-        return {"total": total, "items": [summary(d, warned) for d in rows]}
+        return {"total": total, "items": [summary(d, warned, blind=access.blind_for(s, who, d))
+                                          for d in rows]}
 
 
 WARNED = select(DupMatch.dossier_id).where(DupMatch.excluded.is_(False))
@@ -186,9 +192,10 @@ def text(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
         out = _report(rt, s, who, dossier, with_text=True)
         stored = [d for d in dossier.documents if d.sha256]  # the report's files, in its order
         pending = pending_pages(s, dossier_id)
+    files = [{"path": f["path"], "position": d.position, "pages": f["pages"],
+              "reocr_pending": pending.get(d.id, [])} for f, d in zip(out["files"], stored)]
     return {"id": dossier_id, "withheld": out.get("withheld", False),
-            "files": [{"path": f["path"], "position": d.position, "pages": f["pages"],
-                       "reocr_pending": pending.get(d.id, [])} for f, d in zip(out["files"], stored)]}
+            "blind": out.get("blind", False), "title": out["fields"].get("title"), "files": files}
 
 
 @router.get("/api/dossiers/{dossier_id}/files/{position}/original", tags=["dossiers"],
@@ -280,6 +287,8 @@ def _report(rt: Runtime, s: Session, who: Principal, dossier: Dossier, *,
     out = build_report(dossier, with_text=with_text, may_see=access.confidential_judge(s, who))
     if not access.may_see_confidential(s, who, dossier):
         out = withhold(out, confidential_lines(rt, s, dossier))
+    if access.blind_for(s, who, dossier):  # a blind round: no author names or units
+        out = {**mask_all(out, identifying_phrases(out["fields"])), "blind": True}
     return out
 
 
@@ -292,6 +301,10 @@ def _file(rt: Runtime, s: Session, who: Principal, dossier_id: int, position: in
     if doc is None:
         raise NotFound(f"dossier {dossier_id} file {position}",
                        message=f"Hồ sơ mã {dossier_id} không có tệp số {position}.")
+    if access.blind_for(s, who, dossier):
+        raise Forbidden(f"dossier {dossier_id}: blind review",
+                        message="Đợt xét chấm kín: người chấm không xem tệp gốc và ảnh trang, vì có "
+                                "tên tác giả và đơn vị; hãy xem văn bản của hồ sơ.")
     if not access.may_see_confidential(s, who, dossier) and _has_confidential(rt, s, dossier):
         raise Forbidden(f"dossier {dossier_id} holds confidential text",
                         message="Hồ sơ có thông tin cần bảo mật; tệp gốc chỉ dành cho thư ký "
@@ -340,8 +353,12 @@ def warning_counts(s: Session, dossier_ids: list[int] | None = None) -> dict[int
     return dict(s.execute(q.group_by(DupMatch.dossier_id)).all())
 
 
-def summary(d: Dossier, warned: dict[int, int]) -> dict[str, Any]:
-    """A dossier in a list; ``warned`` from ``warning_counts``."""
+def summary(d: Dossier, warned: dict[int, int], *, blind: bool = False) -> dict[str, Any]:
+    """A dossier in a list; ``warned`` from ``warning_counts``; ``blind``: for a reviewer of a
+    blind round, without author names and units (``models.blind``)."""
+    if blind:
+        fields = (d.understanding or {}).get("fields", {})
+        return mask_all(summary(d, warned), identifying_phrases(fields))
     return {
         "id": d.id, "source": d.source, "status": d.status, "round": d.round,
         "profile": d.profile, "prior": d.prior, "decision": d.decision,

@@ -23,8 +23,9 @@ from api import access
 from api.audit import entry_json, record
 from api.deps import Id, Who, client_ip, runtime
 from api.dossiers import STATUSES, WARNED, summary, warning_counts
+from checks.conflicts import Reviewer, conflict
 from models.errors import BadInput, Conflict, NotFound
-from models.rounds import result_of, sheet_for
+from models.rounds import RoundConfig, config_for, disagree, ensure_open, result_of, sheet_for
 from models.tables import Assignment, AuditEntry, Decision, Dossier, DupMatch, ScoreSheet, User
 
 router = APIRouter()
@@ -100,7 +101,8 @@ def queue(
         rows = s.scalars(q.order_by(*order).limit(limit).offset(offset)).all()
         reviewers = _reviewers(s, [d.id for d in rows])
         warned = warning_counts(s, [d.id for d in rows])
-        items = [{**summary(d, warned), "reviewers": reviewers.get(d.id, [])} for d in rows]
+        items = [{**summary(d, warned, blind=access.blind_for(s, who, d)),
+                  "reviewers": reviewers.get(d.id, [])} for d in rows]
         listed = q.subquery()
         counts = dict(s.execute(select(listed.c.status, func.count())
                                 .group_by(listed.c.status)).all()) if total else {}
@@ -129,6 +131,12 @@ def assign(dossier_id: Id, body: NewAssignment, who: Who, request: Request) -> d
                            message="Người được giao phải là thành viên hội đồng đang hoạt động.")
         if access.assigned_to(s, reviewer.id, dossier_id):
             raise Conflict("already assigned", message=f"Hồ sơ đã giao cho {reviewer.name}.")
+        ensure_open(s, dossier.round)
+        rule = conflict(Reviewer(reviewer.name, reviewer.unit), _fields(dossier),
+                        same_unit=config_for(s, dossier.round).same_unit_conflict)
+        if rule is not None:
+            raise Conflict(f"conflict of interest: {reviewer.login} on dossier {dossier_id}",
+                           message=f"Không giao được cho {reviewer.name or reviewer.login}: {rule}.")
         s.add(Assignment(dossier_id=dossier_id, reviewer_id=reviewer.id, assigned_by=who.id))
         record(s, who, "assigned", object_type="dossier", object_id=dossier_id,
                detail={"reviewer": reviewer.id, "login": reviewer.login}, ip=client_ip(request))
@@ -143,7 +151,7 @@ def assign(dossier_id: Id, body: NewAssignment, who: Who, request: Request) -> d
 def unassign(dossier_id: Id, reviewer_id: Id, who: Who, request: Request) -> dict[str, Any]:
     access.need(who, access.ASSIGN)
     with runtime(request).db.session() as s:
-        access.readable(s, who, dossier_id)
+        ensure_open(s, access.readable(s, who, dossier_id).round)
         row = s.scalar(select(Assignment).where(Assignment.dossier_id == dossier_id,
                                                 Assignment.reviewer_id == reviewer_id))
         if row is None:
@@ -172,7 +180,9 @@ def score(dossier_id: Id, body: Scores, who: Who, request: Request) -> dict[str,
     """Save (or submit, and lock) your score sheet for a dossier assigned to you."""
     with runtime(request).db.session() as s:
         dossier = access.actionable(s, who, dossier_id, frozenset({"reviewer"}))
-        total, passed = sheet_for(s, dossier.round).judge(body.scores)
+        ensure_open(s, dossier.round)
+        config = config_for(s, dossier.round)
+        total, passed = config.sheet.judge(body.scores)
         sheet = _sheet(s, dossier_id, who.id, lock=True)
         if sheet is not None and sheet.submitted_at is not None:
             raise Conflict("sheet submitted", message="Phiếu chấm đã nộp, không sửa được nữa.")
@@ -187,27 +197,40 @@ def score(dossier_id: Id, body: Scores, who: Who, request: Request) -> dict[str,
                detail={"scores": body.scores, "total": total, "passed": passed},
                ip=client_ip(request))
         s.flush()
+        if body.submit:
+            _call_another_reviewer(s, dossier, config, request)
         return _sheet_json(sheet)
 
 
 @router.get("/api/dossiers/{dossier_id}/scores", tags=["review"])
 def scores(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
-    """The dossier's score sheets and result (the mean of the submitted totals). A reviewer
-    sees the others' sheets only after submitting their own."""
+    """The dossier's score sheets and result by the round's rules: the mean of the submitted
+    totals, final once the round's number of reviewers submitted (one more when they
+    disagree). A reviewer sees the others' sheets, and whether they disagree, only after
+    submitting their own."""
     with runtime(request).db.session() as s:
         dossier = access.readable(s, who, dossier_id)
-        sheets = list(s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == dossier.id)
-                                .order_by(ScoreSheet.id)))
+        every = list(s.scalars(select(ScoreSheet).where(ScoreSheet.dossier_id == dossier.id)
+                               .order_by(ScoreSheet.id)))
+        sheets = every
         if who.role == "reviewer":
-            mine = next((x for x in sheets if x.reviewer_id == who.id), None)
+            mine = next((x for x in every if x.reviewer_id == who.id), None)
             if mine is None or mine.submitted_at is None:
                 sheets = [mine] if mine else []
-        sheet = sheet_for(s, dossier.round)
+        config = config_for(s, dossier.round)
+        submitted = [(x.total, x.passed) for x in every if x.submitted_at is not None]
+        split = disagree(submitted, config)
+        needed = config.reviewers + (1 if split else 0)
+        shown = sheets is every
         mean, count, passed = result_of([(x.total, x.passed) for x in sheets
-                                         if x.submitted_at is not None], sheet.pass_total)
-        return {"sheet": sheet.as_json(), "sheets": [_sheet_json(x) for x in sheets],
+                                         if x.submitted_at is not None], config.sheet.pass_total)
+        return {"sheet": config.sheet.as_json(), "sheets": [_sheet_json(x) for x in sheets],
+                "rules": {"reviewers": config.reviewers,
+                          "disagreement_points": config.disagreement_points,
+                          "disagreement": split if shown else None,
+                          "needed": needed if shown else config.reviewers, "blind": config.blind},
                 "result": None if mean is None else {"mean": mean, "submitted": count,
-                                                     "passed": passed}}
+                                                     "passed": passed, "final": count >= needed}}
 
 
 @router.post("/api/dossiers/{dossier_id}/decision", status_code=201, tags=["review"])
@@ -215,6 +238,7 @@ def decide(dossier_id: Id, body: NewDecision, who: Who, request: Request) -> dic
     """Accept, request a supplement, or reject, with a reason."""
     with runtime(request).db.session() as s:
         dossier = access.actionable(s, who, dossier_id, access.DECIDE)
+        ensure_open(s, dossier.round)
         if dossier.prior:
             raise Conflict("archive dossier", message="Hồ sơ trong kho lưu trữ đã có quyết định.")
         row = Decision(dossier_id=dossier_id, decided_by=who.id, decision=body.decision,
@@ -265,7 +289,7 @@ def history(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
 
 def _set_exclusion(dossier_id: int, other_id: int, reason: str | None, who, request) -> dict:
     with runtime(request).db.session() as s:
-        access.actionable(s, who, dossier_id, access.EXCLUDE_MATCH)
+        ensure_open(s, access.actionable(s, who, dossier_id, access.EXCLUDE_MATCH).round)
         row = s.scalar(select(DupMatch).where(DupMatch.dossier_id == dossier_id,
                                               DupMatch.other_id == other_id))
         if row is None:
@@ -277,6 +301,36 @@ def _set_exclusion(dossier_id: int, other_id: int, reason: str | None, who, requ
                ip=client_ip(request))
         return {"dossier": dossier_id, "other": other_id, "excluded": row.excluded,
                 "reason": row.excluded_reason}
+
+
+def _call_another_reviewer(s, dossier: Dossier, config: RoundConfig, request: Request) -> None:
+    """When the submitted sheets disagree (the round's rule), give the dossier to one more
+    reviewer, if it has no more than the round's number yet: the active reviewer with the
+    fewest dossiers to score who is not conflicted (``checks.conflicts``). With nobody free,
+    the queue shows the dossier as waiting for one (``scores``' ``rules.disagreement``)."""
+    submitted = [(x.total, x.passed) for x in s.scalars(
+        select(ScoreSheet).where(ScoreSheet.dossier_id == dossier.id,
+                                 ScoreSheet.submitted_at.is_not(None)))]
+    taken = set(s.scalars(select(Assignment.reviewer_id).where(Assignment.dossier_id == dossier.id)))
+    if not disagree(submitted, config) or len(taken) > config.reviewers:
+        return
+    load = (select(func.count()).select_from(Assignment)
+            .where(Assignment.reviewer_id == User.id).scalar_subquery())
+    fields = _fields(dossier)
+    for user in s.scalars(select(User).where(User.role == "reviewer", User.active.is_(True))
+                          .order_by(load, User.id)):
+        if user.id in taken or conflict(Reviewer(user.name, user.unit), fields,
+                                        same_unit=config.same_unit_conflict):
+            continue
+        s.add(Assignment(dossier_id=dossier.id, reviewer_id=user.id, assigned_by=None))
+        record(s, None, "assigned", object_type="dossier", object_id=dossier.id, login="(hoso)",
+               detail={"reviewer": user.id, "login": user.login, "why": "disagreement"},
+               ip=client_ip(request))
+        return
+
+
+def _fields(dossier: Dossier) -> dict[str, Any]:
+    return (dossier.understanding or {}).get("fields", {})
 
 
 def _sheet(s, dossier_id: int, reviewer_id: int, *, lock: bool = False) -> ScoreSheet | None:

@@ -19,7 +19,7 @@ from api import access
 from api.audit import record
 from api.deps import Id, Who, client_ip, runtime
 from models.errors import Conflict, NotFound, ProfileError
-from models.rounds import STATE_VI, STATES, round_config, sheet_of
+from models.rounds import RULES, STATE_VI, STATES, next_state, round_config, sheet_of
 from models.tables import Dossier, Round, ScoreSheet
 
 router = APIRouter()
@@ -38,7 +38,16 @@ class SheetIn(BaseModel):
     pass_total: float = Field(ge=0, le=20_000)
 
 
-class RoundIn(BaseModel):
+class Rules(BaseModel):
+    reviewers: int | None = Field(None, ge=1, le=9, description="independent reviewers a dossier")
+    disagreement_points: float | None = Field(None, ge=0, le=1000, description="totals further "
+                                              "apart than this call one more reviewer")
+    same_unit_conflict: bool | None = Field(None, description="a reviewer of an author's unit "
+                                            "may not score it")
+    blind: bool | None = Field(None, description="reviewers see no author names or units")
+
+
+class RoundIn(Rules):
     name: str = Field(min_length=1, max_length=100)
     year: int | None = Field(None, ge=1990, le=2100)
     profile: str | None = Field(None, max_length=50)
@@ -47,7 +56,7 @@ class RoundIn(BaseModel):
     sheet: SheetIn | None = None
 
 
-class RoundChange(BaseModel):
+class RoundChange(Rules):
     year: int | None = Field(None, ge=1990, le=2100)
     profile: str | None = Field(None, max_length=50)
     state: str | None = Field(None, pattern=StatePattern)
@@ -62,7 +71,7 @@ def round_json(r: Round, dossiers: int = 0) -> dict[str, Any]:
             "state_label": STATE_VI[r.state],
             "opens_on": r.opens_on.isoformat() if r.opens_on else None,
             "closes_on": r.closes_on.isoformat() if r.closes_on else None,
-            "sheet": config.sheet.as_json(), "dossiers": dossiers}
+            **config.as_json(), "dossiers": dossiers}
 
 
 @router.get("/api/rounds", tags=["rounds"])
@@ -80,11 +89,10 @@ def add_round(body: RoundIn, who: Who, request: Request) -> dict[str, Any]:
     access.need(who, access.ADMIN)
     rt = runtime(request)
     _known_profile(rt, body.profile)
-    config = {"sheet": sheet_of(body.sheet.model_dump())} if body.sheet else {}
     with rt.db.session() as s:
         row = Round(name=body.name.strip(), year=body.year, profile=body.profile,
                     opens_on=body.opens_on, closes_on=body.closes_on, state="open",
-                    config={"sheet": config["sheet"].as_json()} if config else None)
+                    config=_config({}, body))
         s.add(row)
         try:
             s.flush()
@@ -108,19 +116,34 @@ def change_round(round_id: Id, body: RoundChange, who: Who, request: Request) ->
         if row is None:
             raise NotFound(f"round {round_id}", message=f"Không có đợt xét mã {round_id}.")
         changed = body.model_dump(mode="json", exclude_unset=True)
+        if row.state == "closed" and set(changed) - {"state"}:
+            raise Conflict(f"round {row.name} is closed",
+                           message=f"Đợt xét “{row.name}” đã đóng; không sửa được nữa.")
+        if body.state is not None:
+            row.state = next_state(row.state, body.state)
         if body.sheet is not None:
             scored = s.scalar(select(func.count()).select_from(ScoreSheet).join(
                 Dossier, Dossier.id == ScoreSheet.dossier_id).where(Dossier.round == row.name))
             if scored:
                 raise Conflict(f"round {row.name} has {scored} score sheets",
                                message="Đợt xét đã có phiếu chấm; không đổi được phiếu chấm nữa.")
-            row.config = {**(row.config or {}), "sheet": sheet_of(body.sheet.model_dump()).as_json()}
-        for key in ("year", "profile", "state", "opens_on", "closes_on"):
+        row.config = _config(row.config or {}, body)
+        for key in ("year", "profile", "opens_on", "closes_on"):
             if key in changed:
                 setattr(row, key, getattr(body, key))
         record(s, who, "round_changed", object_type="round", object_id=row.id, detail=changed,
                ip=client_ip(request))
         return round_json(row)
+
+
+def _config(stored: dict[str, Any], body: Rules) -> dict[str, Any] | None:
+    """The round's stored configuration with what ``body`` sets (checked: ``models.rounds``)."""
+    out = dict(stored)
+    if getattr(body, "sheet", None) is not None:
+        out["sheet"] = sheet_of(body.sheet.model_dump()).as_json()
+    out.update(body.model_dump(include=set(RULES), exclude_none=True))
+    round_config(out)  # refuses a broken sheet or rule now, not when someone scores
+    return out or None
 
 
 def _known_profile(rt, profile: str | None) -> None:

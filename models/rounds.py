@@ -1,5 +1,6 @@
-"""A round (đợt xét) and its configuration: the score sheet its reviewers fill in, and the
-rules of its review. Provinces differ, so the sheet is the round's, not the code's: an admin
+"""A round (đợt xét), its state and its configuration: the score sheet its reviewers fill in,
+and the rules of its review (how many independent reviewers, when they disagree, conflicts of
+interest, blind review). Provinces differ, so the sheet is the round's, not the code's: an admin
 sets criteria, maxima, the minimum per criterion and the pass total for each round; a dossier
 of no known round is scored on the default sheet (``models.scoresheet.DEFAULT_SHEET``).
 
@@ -17,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from checks.shingles import fold
-from models.errors import BadInput
+from models.errors import BadInput, Conflict
 from models.scoresheet import DEFAULT_SHEET, Criterion, Sheet
 from models.tables import Round
 
@@ -28,13 +29,70 @@ MAX_CRITERIA = 20
 
 @dataclass(frozen=True)
 class RoundConfig:
+    """How a round reviews. ``reviewers``: independent sheets each dossier needs;
+    ``disagreement_points``: two totals further apart than this (or one passing, one not) call
+    a further reviewer; ``same_unit_conflict``: a reviewer of an author's unit may not score
+    it; ``blind``: reviewers see no author names or units."""
+
     sheet: Sheet = DEFAULT_SHEET
+    reviewers: int = 2
+    disagreement_points: float = 20.0
+    same_unit_conflict: bool = False
+    blind: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {"sheet": self.sheet.as_json(), "reviewers": self.reviewers,
+                "disagreement_points": self.disagreement_points,
+                "same_unit_conflict": self.same_unit_conflict, "blind": self.blind}
+
+
+DEFAULT_CONFIG = RoundConfig()
+RULES = ("reviewers", "disagreement_points", "same_unit_conflict", "blind")
 
 
 def round_config(data: dict[str, Any] | None) -> RoundConfig:
     """The configuration stored on a round (``None``: the defaults)."""
     data = data or {}
-    return RoundConfig(sheet=sheet_of(data["sheet"]) if data.get("sheet") else DEFAULT_SHEET)
+    rules = {k: data[k] for k in RULES if data.get(k) is not None}
+    return RoundConfig(sheet=sheet_of(data["sheet"]) if data.get("sheet") else DEFAULT_SHEET, **rules)
+
+
+def config_for(s: Session, round_name: str | None) -> RoundConfig:
+    """The configuration of a dossier's round (the defaults for a round nobody configured)."""
+    row = round_row(s, round_name)
+    return round_config(row.config) if row is not None else DEFAULT_CONFIG
+
+
+def round_row(s: Session, round_name: str | None) -> Round | None:
+    return None if round_name is None else s.scalar(select(Round).where(Round.name == round_name))
+
+
+def ensure_open(s: Session, round_name: str | None) -> None:
+    """Refuse a change to a dossier of a closed round: closing freezes its scores, decisions,
+    assignments and uploads."""
+    row = round_row(s, round_name)
+    if row is not None and row.state == "closed":
+        raise Conflict(f"round {round_name} is closed",
+                       message=f"Đợt xét “{round_name}” đã đóng: điểm, quyết định, phân công và "
+                               "hồ sơ của đợt đã được khoá.")
+
+
+def next_state(current: str, wanted: str) -> str:
+    """A round moves forward only: open -> reviewing -> closed (a closed round stays closed)."""
+    if STATES.index(wanted) < STATES.index(current):
+        raise Conflict(f"round state {current} -> {wanted}",
+                       message=f"Không chuyển được đợt xét từ “{STATE_VI[current]}” về "
+                               f"“{STATE_VI[wanted]}”.")
+    return wanted
+
+
+def disagree(sheets: list[tuple[float, bool]], config: RoundConfig) -> bool:
+    """Whether submitted sheets (total, passed) disagree under the round's rule: totals more
+    than ``disagreement_points`` apart, or one passing and another not."""
+    if len(sheets) < 2:
+        return False
+    totals = [total for total, _ in sheets]
+    return max(totals) - min(totals) > config.disagreement_points or len({p for _, p in sheets}) > 1
 
 
 def sheet_of(data: dict[str, Any]) -> Sheet:
@@ -65,10 +123,7 @@ def sheet_of(data: dict[str, Any]) -> Sheet:
 
 def sheet_for(s: Session, round_name: str | None) -> Sheet:
     """The score sheet of a dossier of round ``round_name``."""
-    if round_name is None:
-        return DEFAULT_SHEET
-    row = s.scalar(select(Round).where(Round.name == round_name))
-    return round_config(row.config).sheet if row is not None else DEFAULT_SHEET
+    return config_for(s, round_name).sheet
 
 
 def result_of(sheets: list[tuple[float, bool]], pass_total: float

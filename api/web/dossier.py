@@ -40,7 +40,7 @@ def dossier_page(dossier_id: Id, who: Who, request: Request) -> HTMLResponse:
             "exclude": access.may_act(s, who, dossier, access.EXCLUDE_MATCH),
             "letter": who.role in {"secretariat", "admin"},
             "reocr": access.may_act(s, who, dossier, frozenset({"secretariat", "admin", "reviewer"})),
-            "files": not report.get("withheld"),
+            "files": not report.get("withheld") and not report.get("blind"),
         }
         files = _files(s, dossier_id, report)
         others = {d["dossier"]: _may_read(s, who, d["dossier"]) for d in report["duplicates"]}

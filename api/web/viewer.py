@@ -4,6 +4,7 @@ comparison of two dossiers' matching passages side by side."""
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -95,7 +96,10 @@ def _pages(dossier_id: int, position: int, who, request: Request
         may_reocr = access.may_act(s, who, dossier, REOCR_ROLES)
     text = dossiers.text(dossier_id, who, request)
     shown = next((f for f in text["files"] if f["position"] == position), {})
-    return (info, shown.get("pages", []), bool(text.get("withheld")), may_reocr,
+    if text["blind"]:  # the path and title as the reviewer may see them
+        info.update(path=shown.get("path", ""), name=Path(shown.get("path", "")).name,
+                    title=text["title"] or f"Hồ sơ {dossier_id}")
+    return (info, shown.get("pages", []), bool(text["withheld"] or text["blind"]), may_reocr,
             shown.get("reocr_pending", []))
 
 

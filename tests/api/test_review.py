@@ -86,7 +86,8 @@ def test_scores_are_hidden_until_submitted_then_locked(review) -> None:
     assert locked.status_code == 409
     both = client.get(f"/api/dossiers/{FINE}/scores", headers=as_("reviewer")).json()
     assert {x["login"] for x in both["sheets"]} == {"reviewer", "reviewer2"}
-    assert both["result"] == {"mean": 55.0, "submitted": 2, "passed": False}
+    assert both["result"] == {"mean": 55.0, "submitted": 2, "passed": False, "final": False}
+    assert both["rules"]["disagreement"] is True and both["rules"]["needed"] == 3  # 70 vs 40
     gone = client.delete(f"/api/dossiers/{FINE}/assignments/{people['reviewer']['id']}",
                          headers=as_("secretariat"))
     assert gone.status_code == 409  # a submitted sheet keeps its reviewer
