@@ -24,7 +24,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd poppler-utils 
 TEST_APT_PACKAGES := chromium
 
 .PHONY: run test setup system system-test venv model samples bench bench-understanding bench-duplicates \
-	bench-scale clean
+	bench-scale bench-search clean
 
 run: setup samples
 	$(VENV)/bin/hoso import-archive samples/archive --metadata samples/archive/danh-sach.csv
@@ -83,6 +83,9 @@ bench-duplicates: setup
 
 bench-scale: setup
 	$(PY) -m bench.scale
+
+bench-search: venv
+	$(PY) -m bench.search --sizes 10000 100000 --seed 5 --repeat 5
 
 clean:
 	rm -rf var .pytest_cache

@@ -4,7 +4,9 @@
     api.dossiers   upload a batch, its progress; dossiers: list, report, text, pages, files
     api.review     the queue by risk, assignment, score sheets, decisions, match exclusions
     api.rounds     rounds (đợt xét) and their score sheets
+    api.summary    a round's summary for the council: counts, score distribution, warnings
     api.exports    the dossier list as CSV and XLSX; the supplement letter (DOCX)
+    api.search     full-text search of the archive (models.fulltext)
     api.access     who may do and read what (one table, one module)
     api.web        the web pages in Vietnamese (every path outside ``/api``)
 
@@ -31,7 +33,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import select
 from starlette.exceptions import HTTPException
 
-from api import accounts, dossiers, exports, review, rounds, web
+from api import accounts, dossiers, exports, review, rounds, search, summary, web
 from api.web.render import HERE as WEB_DIR
 from api.web.render import error_page, plain_error_page, wants_html
 from ingest.runtime import Runtime
@@ -130,8 +132,8 @@ def create_app(settings: Settings | None = None, *,
             s.execute(select(1))
         return {"status": "ok"}
 
-    for router in (accounts.router, dossiers.router, review.router, rounds.router, exports.router,
-                   web.router):
+    for router in (accounts.router, dossiers.router, review.router, summary.router, rounds.router,
+                   exports.router, search.router, web.router):  # /api/rounds/summary before rounds
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     return app

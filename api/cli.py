@@ -2,6 +2,8 @@
 
     hoso ingest PATH... [--round R] [--profile P] [--prior] [--json]
     hoso show ID [--json] [--text]
+    hoso search QUERY [--json] [--year Y] [--field F] [--unit U] [--round R] [--prior/--submissions]
+    hoso reindex [--all]   the full-text index of dossiers understood before it existed
     hoso import-archive FOLDER [--metadata CSV]   the archive of recognised initiatives
     hoso template add FILE | list | remove ID     template text that never counts as similar
     hoso separator [-o FILE] [--count N]   separator sheets to put between dossiers of a stack
@@ -23,6 +25,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 from sqlalchemy import select
 
 from ingest.archive import archive_entries
@@ -238,6 +241,61 @@ def show(
 
 
 @app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="từ cần tìm (có hoặc không dấu); \"cụm từ\" trong "
+                                              "ngoặc kép; \"\" để chỉ lọc")],
+    as_json: Annotated[bool, typer.Option("--json", help="JSON, như GET /api/search")] = False,
+    year: Annotated[int | None, typer.Option(help="năm")] = None,
+    field: Annotated[str | None, typer.Option(help="lĩnh vực")] = None,
+    unit: Annotated[str | None, typer.Option(help="đơn vị")] = None,
+    round: Annotated[str | None, typer.Option(help="đợt xét")] = None,
+    prior: Annotated[bool | None, typer.Option(
+        "--prior/--submissions", help="chỉ kho đã công nhận / chỉ hồ sơ đề nghị")] = None,
+    limit: Annotated[int, typer.Option(help="số kết quả", min=1, max=100)] = 20,
+) -> None:
+    """Tìm hồ sơ theo nội dung (tên, tác giả, đơn vị, lĩnh vực, văn bản các trang)."""
+    from api.search import results_json
+    from models.fulltext import Filters
+    from models.fulltext import search as find
+
+    rt = _runtime()
+    with rt.db.session() as s:
+        found = find(s, query, Filters(year=year, field=field, unit=unit, round=round, prior=prior),
+                     limit=limit)
+    if as_json:
+        sys.stdout.write(json.dumps(results_json(found), ensure_ascii=False) + "\n")
+        return
+    out = _out()
+    more = "hơn " if found.total_capped else ""
+    out.print(f"{more}{found.total} hồ sơ", highlight=False)
+    for h in found.hits:
+        where = ", ".join(str(x) for x in (h.unit, h.year, h.field) if x)
+        out.print(Text.assemble((f"{h.id}. ", "bold"), (h.title or "(chưa có tên)", "bold"),
+                                f" — {where}" if where else "",
+                                " (kho)" if h.prior else f" ({STATUS_VI.get(h.status, h.status)})"))
+        for sn in h.snippets:
+            out.print(Text.assemble(f"   {sn.file}, tr. {sn.page}: ",
+                                    *((t, "reverse") if lit else t for t, lit in sn.segments)))
+
+
+@app.command()
+def reindex(
+    everything: Annotated[bool, typer.Option("--all", help="lập lại chỉ mục cho mọi hồ sơ")] = False,
+) -> None:
+    """Lập chỉ mục tìm kiếm toàn văn cho các hồ sơ đã phân tích trước khi có chỉ mục."""
+    from ingest.fulltext import reindex as run_reindex
+
+    rt = _runtime()
+    with Progress(TextColumn("[bold]Đang lập chỉ mục"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=err, transient=True,
+                  disable=not err.is_terminal) as bar:
+        task = bar.add_task("index", total=None)
+        done = run_reindex(rt, everything=everything,
+                           on_progress=lambda n, total: bar.update(task, completed=n, total=total))
+    err.print(f"Đã lập chỉ mục tìm kiếm cho {done} hồ sơ.")
+
+
+@app.command()
 def serve(
     port: Annotated[int, typer.Option(help="cổng", min=1, max=65535)] = 8000,
     host: Annotated[str | None, typer.Option(help="địa chỉ lắng nghe (mặc định HOSO_HOST, "
@@ -249,6 +307,7 @@ def serve(
     import uvicorn
 
     from api.app import create_app
+    from ingest.fulltext import missing
     from ingest.jobs import pending_documents
     from ingest.runner import enqueue, plan, start_worker, stop_worker
 
@@ -264,6 +323,9 @@ def serve(
         if s.scalar(select(User.id).limit(1)) is None:
             err.print("[yellow]Chưa có tài khoản nào; tạo tài khoản quản trị bằng: "
                       "hoso user add admin --role admin[/]")
+    if unindexed := missing(rt):
+        err.print(f"[yellow]{unindexed} hồ sơ chưa có trong chỉ mục tìm kiếm; lập chỉ mục bằng: "
+                  "hoso reindex[/]")
     err.print(f"Trang web: http://{host}:{port}/  ·  API: http://{host}:{port}/api/docs")
     try:
         uvicorn.run(create_app(rt.settings, on_shutdown=stops), host=host, port=port,

@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from ingest.fulltext import index_dossier_text
 from ingest.pipeline import documents_of, group_files, understand
 from ingest.runtime import Runtime
 from models.domain import Line, Page, PageMethod, Word
@@ -258,6 +259,7 @@ def understand_dossier(rt: Runtime, s: Session, dossier: Dossier) -> None:
     dossier.understanding = understanding_json(result)
     dossier.missing = len(result.completeness.missing)
     dossier.search_text = search_key(dossier.source, dossier.understanding, dossier.meta)
+    index_dossier_text(rt, s, dossier)  # full-text search (models.fulltext)
 
 
 def understanding_json(u: Understanding) -> dict[str, Any]:

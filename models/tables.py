@@ -321,3 +321,33 @@ class Round(Base):
     closes_on: Mapped[date | None] = mapped_column(Date)
     config: Mapped[dict | None] = mapped_column(JSON)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SearchEntry(Base):
+    """A dossier as the full-text index holds it (``models.fulltext``): what filters and result
+    lists need, as plain columns. The index itself is not here: an FTS5 table on SQLite, a
+    tsvector column on PostgreSQL, both made by migration 0007."""
+
+    __tablename__ = "search_entries"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"),
+                                            primary_key=True, autoincrement=False)
+    title: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    unit: Mapped[str | None] = mapped_column(Text)
+    field: Mapped[str | None] = mapped_column(Text)
+    unit_key: Mapped[str | None] = mapped_column(Text, index=True)  # folded: the unit filter
+    field_key: Mapped[str | None] = mapped_column(Text, index=True)
+    round: Mapped[str | None] = mapped_column(String(100), index=True)
+    prior: Mapped[bool] = mapped_column(Boolean, default=False)
+    indexed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SearchText(Base):
+    """The page texts of an indexed dossier, less its confidential lines: what snippets are cut
+    from (JSON ``[[file, position, page, text], …]``). Apart from ``SearchEntry`` so that the
+    filter rows stay narrow."""
+
+    __tablename__ = "search_texts"
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id", ondelete="CASCADE"),
+                                            primary_key=True, autoincrement=False)
+    pages: Mapped[list] = mapped_column(JSON)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from checks.shingles import fold
 from tests.api.web.world import NEW, OLD, OTHER, browser, build
 
 ROLES = ("secretariat", "reviewer", "reviewer2", "archivist", "admin")
@@ -40,6 +41,8 @@ PAGES = [  # (path, {login: expected status}); missing logins expect 200
     (f"/ho-so/{NEW}/so-sanh/{OLD}", {"reviewer2": 404}),
     (f"/ho-so/{NEW}/tep/0/trang/1", {"reviewer2": 404}),
     ("SCAN", {"reviewer": 404, "reviewer2": 404}),
+    ("/luu-tru?q=thuy+canh", {}),
+    ("/luu-tru?q=&year=&field=&unit=&round=&prior=1&status=&decision=", {}),
 ]
 
 
@@ -174,3 +177,26 @@ def test_unknown_pages_and_bad_ids_get_the_vietnamese_error_page(world) -> None:
         r = c.get(path)
         assert r.status_code == status and "Không thực hiện được" in r.text, path
     assert c.get("/api/ho-so").headers["content-type"].startswith("application/json")
+
+
+def test_archive_search_with_and_without_diacritics(world) -> None:
+    c = world["clients"]["archivist"]
+    for q in ("dinh duong thuy canh", "Dinh dưỡng thủy canh", "DINH DUONG", '"dinh duong"'):
+        page = c.get("/luu-tru", params={"q": q, "prior": "1"}).text
+        found = re.findall(r'<div class="result" data-id="(\d+)"', page)
+        assert found == [str(OLD)], (q, found)
+        marks = re.findall(r"<mark>(.*?)</mark>", page)
+        assert any("dinh duong" in fold(m) for m in marks), (q, marks)  # the words, as written
+        assert all(set(fold(m).split()) <= {"dinh", "duong", "thuy", "canh"} for m in marks), marks
+    assert re.findall(r'data-id="(\d+)"', c.get("/luu-tru", params={"q": "xyzkhongco"}).text) == []
+
+
+def test_archive_search_keeps_to_what_the_reader_may_see(world) -> None:
+    mine = world["clients"]["reviewer"].get("/luu-tru", params={"q": "thuy canh"}).text
+    theirs = world["clients"]["reviewer2"].get("/luu-tru", params={"q": "thuy canh"}).text
+    assert set(re.findall(r'<div class="result" data-id="(\d+)"', mine)) == {str(OLD), str(NEW)}
+    assert set(re.findall(r'<div class="result" data-id="(\d+)"', theirs)) == {str(OLD)}
+    everyone = world["clients"]["archivist"].get("/luu-tru", params={"q": "thuy canh"}).text
+    assert "/original" not in everyone  # both hold confidential text: no originals for the archivist
+    secretariat = world["clients"]["secretariat"].get("/luu-tru", params={"q": "thuy canh"}).text
+    assert f"/api/dossiers/{OLD}/files/0/original" in secretariat
