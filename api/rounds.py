@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -49,6 +49,11 @@ class Rules(BaseModel):
 
 class RoundIn(Rules):
     name: str = Field(min_length=1, max_length=100)
+
+    @field_validator("profile", "year", mode="before", check_fields=False)
+    @classmethod
+    def _blank_is_none(cls, value: Any) -> Any:  # a form's empty field
+        return None if value == "" else value
     year: int | None = Field(None, ge=1990, le=2100)
     profile: str | None = Field(None, max_length=50)
     opens_on: date | None = None

@@ -11,11 +11,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
+from sqlalchemy.orm import Session
 
 from api import access
+from api.auth import Principal
 from api.deps import Who, runtime
 from api.dossiers import DECISIONS, STATUSES
+from models.blind import identifying_phrases, mask_all
 from models.fulltext import Filters, Results, search
+from models.tables import Dossier
 
 router = APIRouter()
 
@@ -46,7 +50,22 @@ def search_route(
     reviewer = None if who.role in access.READ_ALL else who.id
     with runtime(request).db.session() as s:
         found = search(s, q, filters, reviewer_id=reviewer, limit=limit, offset=offset)
-    return results_json(found)
+        out = results_json(found)
+        if reviewer is not None:
+            out["items"] = [_blind(s, who, item) for item in out["items"]]
+    return out
+
+
+def _blind(s: Session, who: Principal, item: dict[str, Any]) -> dict[str, Any]:
+    """A reviewer's hit on a dossier of a blind round, without author names or units: its
+    snippets are left out, since one cut through a name ("…THPT Hoà Bình" of "Trường THPT Hoà
+    Bình") could not be recognised to mask it."""
+    dossier = s.get(Dossier, item["id"])
+    if dossier is None or not access.blind_for(s, who, dossier):
+        return item
+    fields = (dossier.understanding or {}).get("fields", {})
+    masked = mask_all(item, identifying_phrases(fields))
+    return {**masked, "unit": None, "snippets": []}
 
 
 def results_json(r: Results) -> dict[str, Any]:

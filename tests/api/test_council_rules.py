@@ -151,10 +151,12 @@ def test_blind_review_shows_no_author_name_or_unit_to_reviewers(world) -> None:
     _assign(world, dossier, people["reviewer"]["id"])
     seen = []
     for path in (f"/api/dossiers/{dossier}/report", f"/api/dossiers/{dossier}/text",
-                 "/api/review/queue?limit=500", "/api/dossiers?limit=500"):
+                 "/api/review/queue?limit=500", "/api/dossiers?limit=500",
+                 "/api/search?q=toan+thuc+te&round=kin"):
         r = world["api"].get(path, headers=people["reviewer"]["headers"])
         assert r.status_code == 200
         seen.append(json.dumps(r.json(), ensure_ascii=False))
+    assert [x["id"] for x in r.json()["items"]] == [dossier]  # the search found it, masked
     everything = "\n".join(seen)
     for name in (*AUTHORS, "Nguyen Thi Thu Ha", UNIT):
         assert name not in everything, name

@@ -29,6 +29,7 @@ from docx.oxml.ns import qn
 from tests.api.web.browser import (
     ARTIFACTS,
     PEOPLE,
+    REPO,
     Server,
     Tab,
     add_people,
@@ -292,3 +293,66 @@ def test_archive_search_with_and_without_diacritics(chromium, server: Server, ta
     words = fold(query).split()
     assert any(w in fold(m) for m in marks.all_inner_texts() for w in words), marks.all_inner_texts()
     archivist.shot(f"02-ket-qua-{fold(query).replace(' ', '-')}")
+
+
+BLIND_SAMPLE = REPO / "samples" / "dossiers" / "thpt-hoa-binh-toan-thuc-te"
+BLIND_NAMES = ("Nguyễn Thị Thu Hà", "Bùi Văn Khải", "THPT Hoà Bình")  # its authors and their unit
+
+
+def test_blind_review_shows_no_author_name_on_the_reviewers_pages(chromium, server: Server, tabs) -> None:
+    # the admin opens a blind round on the admin page
+    admin = open_tab(tabs, chromium, server, "cham-kin")
+    page = admin.page
+    admin.sign_in("quantri")
+    page.goto("/quan-tri")
+    page.locator("#rounds summary").click()
+    page.locator("#round-form input[name=name]").fill("kin-2026")
+    page.get_by_label("Chấm kín (người chấm không thấy tên tác giả, đơn vị)").check()
+    page.locator("#round-form button[type=submit]").click()
+    expect(page.locator("#rounds")).to_contain_text("chấm kín")
+    admin.shot("01-dot-cham-kin")
+
+    # the secretariat uploads a bundled sample to it and gives it to the reviewer
+    office = open_tab(tabs, chromium, server, "cham-kin")
+    opage = office.page
+    office.sign_in("thuky")
+    opage.goto("/tai-len")
+    files = {f"{BLIND_SAMPLE.name}/{p.name}": p.read_bytes() for p in BLIND_SAMPLE.iterdir()}
+    opage.set_input_files("#files", files=[{"name": "kin.zip", "mimeType": "application/zip",
+                                            "buffer": zip_bytes(files)}])
+    opage.get_by_label("Đợt xét").fill("kin-2026")
+    opage.get_by_role("button", name="Tải lên và xử lý").click()
+    expect(opage.locator("#batch-state")).to_contain_text("Đã xử lý xong", timeout=READ_TIMEOUT_MS)
+    opage.locator("#batch-dossiers a").first.click()
+    dossier_url = opage.url
+    expect(opage.locator("#authors")).to_contain_text(BLIND_NAMES[0])  # the secretariat sees them
+    opage.locator("#giao-cham select[name=reviewer]").select_option(label=REVIEWER_NAME)
+    with opage.expect_navigation():
+        opage.get_by_role("button", name="Giao chấm").click()
+    office.shot("02-thu-ky-giao")
+
+    # every page the reviewer opens for it: no author name, no unit
+    reviewer = open_tab(tabs, chromium, server, "cham-kin")
+    rpage = reviewer.page
+    reviewer.sign_in(REVIEWER)
+    seen = {}
+    rpage.goto("/hang-doi")
+    seen["hang-doi"] = rpage.locator("body").inner_text()
+    rpage.goto(dossier_url)
+    expect(rpage.locator("main")).to_contain_text("Chấm kín")
+    seen["ho-so"] = rpage.locator("body").inner_text()
+    reviewer.shot("03-nguoi-cham-ho-so")
+    pages = [a.get_attribute("href") for a in rpage.locator("#documents .pages a").all()]
+    assert pages, "the dossier page lists no pages"
+    for n, href in enumerate(pages):
+        rpage.goto(href)
+        seen[href] = rpage.locator("body").inner_text()
+        if n == 0:
+            reviewer.shot("04-nguoi-cham-trang")
+    rpage.goto("/luu-tru?q=toan+thuc+te")
+    seen["luu-tru"] = rpage.locator("body").inner_text()
+    reviewer.shot("05-nguoi-cham-tra-cuu")
+    for where, text in seen.items():
+        for name in BLIND_NAMES:
+            assert fold(name) not in fold(text), f"{where} shows “{name}”"
+    assert "[…]" in seen["ho-so"] or "[…]" in "".join(seen.values())
