@@ -13,6 +13,7 @@
     re-OCR a file's pages          yes          assigned only       -           yes
     search the archive, export     yes          search only         yes         yes
     issue a supplement letter      yes          -                   -           yes
+    a round's summary (counts)     yes          -                   yes         yes
     rounds and their score sheets  see          see                 see         yes
     users, audit log               -            -                   -           yes
 
@@ -44,6 +45,7 @@ EXCLUDE_MATCH = frozenset({"secretariat", "reviewer", "admin"})
 REOCR = frozenset({"secretariat", "reviewer", "admin"})
 EXPORT = frozenset({"secretariat", "archivist", "admin"})
 LETTERS = frozenset({"secretariat", "admin"})
+SUMMARY = frozenset({"secretariat", "archivist", "admin"})
 ADMIN = frozenset({"admin"})
 
 

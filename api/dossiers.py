@@ -27,9 +27,10 @@ from api import access
 from api.audit import record
 from api.auth import Principal
 from api.deps import Id, Position, Who, client_ip, runtime
+from api.supplements import link_resubmission, waiting_original
 from ingest.archive import archive_list, record_for
 from ingest.duplicates import confidential_lines
-from ingest.intake import collect
+from ingest.intake import as_one_dossier, collect
 from ingest.jobs import register
 from ingest.page_image import page_png
 from ingest.progress import document_progress
@@ -37,8 +38,8 @@ from ingest.reocr import PSM_MODES, ReocrSettings, pending_pages, plan_reocr
 from ingest.runner import enqueue, enqueue_reocr
 from ingest.runtime import Runtime
 from models.blind import identifying_phrases, mask_all
-from models.errors import FileTooLarge, Forbidden, NotFound, ProfileError
-from models.report import build_report, shown_title, withhold
+from models.errors import Conflict, FileTooLarge, Forbidden, NotFound, ProfileError
+from models.report import build_report, shown_title, supplement_json, withhold
 from models.rounds import ensure_open
 from models.search import terms
 from models.tables import Assignment, Batch, Document, Dossier, DupMatch
@@ -61,14 +62,22 @@ def upload(
     prior: Annotated[bool, Form(description="hồ sơ đã được công nhận (nhập kho lưu trữ)")] = False,
     metadata: Annotated[UploadFile | None, File(description="với prior: danh sách CSV "
                                                 "path,title,year,unit,status,decision")] = None,
+    supplements: Annotated[int | None, Form(ge=1, le=2**31 - 1, description="mã hồ sơ đang chờ "
+                                            "bổ sung mà các tệp này bổ sung")] = None,
 ) -> dict[str, Any]:
     """Take a batch: every file is stored byte for byte before the answer; reading them
     happens on the workers (``GET /api/batches/{id}`` says how far they are). With ``prior``
-    the dossiers go to the archive, with the council's records from ``metadata``."""
+    the dossiers go to the archive, with the council's records from ``metadata``. With
+    ``supplements``, the files are the resubmission of a dossier waiting for a supplement
+    (``api.supplements``): one new dossier, by default in its round and on its profile."""
     rt = runtime(request)
     access.need(who, access.UPLOAD_PRIOR if prior else access.UPLOAD)
     records = archive_list(metadata.file.read(8 << 20), metadata.filename or "") if (
         metadata is not None and prior) else {}
+    if supplements is not None:
+        with rt.db.session() as s:
+            original = waiting_original(s, who, supplements, prior=prior)
+            round, profile = round or original.round, profile or original.profile
     if round is not None:
         with rt.db.session() as s:
             ensure_open(s, round)  # a closed round takes no more files
@@ -82,21 +91,31 @@ def upload(
     incoming.mkdir(parents=True)
     try:
         paths = [_save(f, incoming, rt.settings.max_file_bytes) for f in files]
-        registered = register(rt, collect(paths, rt.limits), round=round, profile=profile,
-                              prior=prior)
+        intake = collect(paths, rt.limits)
+        if supplements is not None:  # a resubmission is one dossier, however its files came
+            intake = as_one_dossier(intake)
+        registered = register(rt, intake, round=round, profile=profile, prior=prior)
     finally:
         shutil.rmtree(incoming, ignore_errors=True)
     batch_id = registered[0].batch_id if registered else None
+    if supplements is not None and not any(r.new for r in registered):
+        raise Conflict("the resubmitted files are those of a dossier already received",
+                       message="Các tệp gửi lại giống hệt hồ sơ đã nhận (mã "
+                               f"{', '.join(str(r.dossier_id) for r in registered)}): không có gì mới.")
     with rt.db.session() as s:
         pending = [d.id for r in registered if r.new
                    for d in s.get(Dossier, r.dossier_id).documents if d.status == "pending"]
         for r in registered:  # before the workers understand them: the record is in the key
             if r.new and (meta := record_for(r.source, records)):
                 s.get(Dossier, r.dossier_id).meta = meta
+        if supplements is not None:
+            link_resubmission(s, who, supplements, [r.dossier_id for r in registered if r.new],
+                              batch_id=batch_id, ip=client_ip(request))
         record(s, who, "batch_uploaded", object_type="batch", object_id=batch_id,
                detail={"files": [Path(f.filename or "").name for f in files][:200],
                        "dossiers": [r.dossier_id for r in registered], "prior": prior,
-                       "round": round}, ip=client_ip(request))
+                       "round": round, **({"supplements": supplements} if supplements else {})},
+               ip=client_ip(request))
     enqueue(rt, pending)
     return {"batch": batch_id, "files": len(files),
             "dossiers": [{"id": r.dossier_id, "source": r.source, "new": r.new}
@@ -365,4 +384,6 @@ def summary(d: Dossier, warned: dict[int, int], *, blind: bool = False) -> dict[
         "title": shown_title(d),
         "missing": d.missing or 0,
         "duplicates": warned.get(d.id, 0),
+        **({"supplement": waiting} if (waiting := supplement_json(d)) else {}),
+        **({"supplement_of": d.supplement_of} if d.supplement_of else {}),
     }

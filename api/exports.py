@@ -1,12 +1,14 @@
 """Exports: the dossier list as CSV (UTF-8 with BOM, so Excel opens Vietnamese correctly) and
-as the council's XLSX (scores, decisions, duplicate warnings), and a dossier's supplement
-letter (DOCX). The documents themselves are made by ``api.letters``; here the data is
-gathered (a fixed number of grouped queries, whatever the number of dossiers) and audited."""
+as the council's XLSX (scores, decisions, duplicate warnings, the round's summary), and a
+dossier's supplement letter (DOCX). The documents themselves are made by ``api.letters`` and
+``api.round_list``; here the data is gathered (a fixed number of grouped queries, whatever the
+number of dossiers) and audited."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from datetime import UTC, date, datetime
 from typing import Annotated
 
@@ -26,13 +28,13 @@ from api.letters import (
     letter_items,
     supplement_letter,
 )
-from api.round_list import ListRow, WarningRow, round_list_xlsx
+from api.round_list import ListRow, WarningRow, round_list_xlsx, summarize
 from models.errors import BadInput, Conflict
 from models.report import build_report, shown_title
 from models.rounds import result_of, round_config
-from models.scoresheet import DEFAULT_SHEET
+from models.scoresheet import DEFAULT_SHEET, Sheet
 from models.settings import Settings
-from models.tables import Decision, Dossier, DupMatch, Round, ScoreSheet
+from models.tables import Assignment, Decision, Dossier, DupMatch, Round, ScoreSheet
 
 router = APIRouter()
 COLUMNS = ("id", "source", "round", "prior", "status", "decision", "title", "unit", "year",
@@ -40,6 +42,7 @@ COLUMNS = ("id", "source", "round", "prior", "status", "decision", "title", "uni
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 RoundQuery = Annotated[str | None, Query(max_length=100)]
+ASSIGNED = select(Assignment.id).where(Assignment.dossier_id == Dossier.id).exists()  # given out
 PRINTABLE = r"^[^\x00-\x1f\x7f]*$"  # what goes into the letter: no control characters
 
 
@@ -76,14 +79,17 @@ def dossiers_csv(who: Who, request: Request, round: RoundQuery = None,
             responses={200: {"content": {XLSX: {}}}})
 def dossiers_xlsx(who: Who, request: Request, round: RoundQuery = None,
                   prior: bool | None = None) -> Response:
-    """The council's list: one row per dossier (scores, latest decision and its reason), and a
-    sheet of the duplicate warnings; filters as for the CSV."""
+    """The council's list: one row per dossier (scores, latest decision and its reason), a
+    sheet of the duplicate warnings and, unless only the archive is asked for, the summary of
+    the submissions listed (``api.summary``); filters as for the CSV."""
     access.need(who, access.EXPORT)
     with runtime(request).db.session() as s:
-        rows = list_rows(s, _listed(round, prior))
+        sheets = round_sheets(s)
+        rows = list_rows(s, _listed(round, prior), sheets)
         _audit_export(s, who, request, "dossiers.xlsx", len(rows), round)
     title = "DANH SÁCH HỒ SƠ ĐỀ NGHỊ CÔNG NHẬN SÁNG KIẾN" + (f" – ĐỢT {round}" if round else "")
-    body = round_list_xlsx(rows, title=title, generated_at=datetime.now(VN_TZ))
+    body = round_list_xlsx(rows, title=title, generated_at=datetime.now(VN_TZ),
+                           summary=None if prior else summarize(rows, sheets, round))
     return Response(body, media_type=XLSX,
                     headers={"Content-Disposition": 'attachment; filename="danh-sach-ho-so.xlsx"'})
 
@@ -94,7 +100,8 @@ def letter_docx(dossier_id: Id, who: Who, request: Request,
                 number: Annotated[str, Query(max_length=30, pattern=PRINTABLE, description="số "
                                              "phiếu; trống: để trống cho văn thư ghi")] = "",
                 deadline: Annotated[str, Query(pattern=r"^(\d{4}-\d{2}-\d{2})?$", description="hạn "
-                                               "bổ sung (YYYY-MM-DD); trống: trong N ngày làm việc")] = "",
+                                               "bổ sung (YYYY-MM-DD); trống: hạn của quyết định yêu "
+                                               "cầu bổ sung, nếu có, hoặc trong N ngày làm việc")] = "",
                 signer: Annotated[str, Query(max_length=200, pattern=PRINTABLE,
                                              description="họ tên người ký")] = "") -> Response:
     """The supplement letter (Phiếu kiểm tra hồ sơ và đề nghị bổ sung) of one submission."""
@@ -106,6 +113,8 @@ def letter_docx(dossier_id: Id, who: Who, request: Request,
         dossier = access.readable(s, who, dossier_id)
         if dossier.prior:
             raise Conflict("archive dossier", message="Hồ sơ trong kho lưu trữ không cần phiếu bổ sung.")
+        if until is None and dossier.decision == "supplement":  # the deadline the decision gave
+            until = dossier.supplement_due
         data = letter_of(dossier, rt.settings, issued=issued, number=number.strip(),
                          deadline=until, signer=signer.strip())
         record(s, who, "letter_issued", object_type="dossier", object_id=dossier_id,
@@ -133,17 +142,24 @@ def letter_of(dossier: Dossier, settings: Settings, *, issued: date, number: str
         org_name=settings.org_name, place=settings.org_place, made_at=datetime.now(UTC))
 
 
-def list_rows(s: Session, q: Select) -> list[ListRow]:
-    """A row per dossier of ``q``, in its order: five queries in all."""
-    dossiers = list(s.scalars(q))
+def list_rows(s: Session, q: Select, by_round: Mapping[str | None, Sheet]) -> list[ListRow]:
+    """A row per dossier of ``q``, in its order: four queries in all. ``by_round``: the rounds'
+    score sheets (``round_sheets``), whose pass totals judge the dossiers' results."""
+    listed = s.execute(q.add_columns(ASSIGNED)).all()
     ids = q.with_only_columns(Dossier.id).order_by(None)
     sheets, decisions, warnings = _sheets(s, q), _latest_decisions(s, ids), _warnings(s, ids)
-    marks = _pass_marks(s, q)
-    return [_list_row(d, result_of(sheets.get(d.id, []), marks.get(d.round, DEFAULT_SHEET.pass_total)),
-                      decisions.get(d.id), warnings.get(d.id, ())) for d in dossiers]
+    return [_list_row(d, assigned, result_of(sheets.get(d.id, []),
+                                             by_round.get(d.round, DEFAULT_SHEET).pass_total),
+                      decisions.get(d.id), warnings.get(d.id, ())) for d, assigned in listed]
 
 
-def _list_row(d: Dossier, result: tuple[float | None, int, bool | None],
+def round_sheets(s: Session) -> dict[str | None, Sheet]:
+    """The score sheet of every round that has one (``models.rounds``): rounds are few, so all
+    of them, in one query; a round not listed scores on the default sheet."""
+    return {name: round_config(config).sheet for name, config in s.execute(select(Round.name, Round.config))}
+
+
+def _list_row(d: Dossier, assigned: bool, result: tuple[float | None, int, bool | None],
               decided: tuple[str, str] | None, warnings: tuple[WarningRow, ...]) -> ListRow:
     fields, meta = (d.understanding or {}).get("fields", {}), d.meta or {}
     mean, count, passed = result
@@ -152,7 +168,8 @@ def _list_row(d: Dossier, result: tuple[float | None, int, bool | None],
         unit=meta.get("unit") or fields.get("unit"), field=meta.get("field") or fields.get("field"),
         round=d.round, status=d.status, missing=d.missing or 0, score_mean=mean,
         sheets=count, passed=passed, decision=decided[0] if decided else d.decision,
-        reason=decided[1] if decided else None, warnings=warnings)
+        reason=decided[1] if decided else None, warnings=warnings, assigned=bool(assigned),
+        prior=d.prior)
 
 
 def _listed(round: str | None, prior: bool | None) -> Select:
@@ -174,13 +191,6 @@ def _sheets(s: Session, q: Select) -> dict[int, list[tuple[float, bool]]]:
             .where(ScoreSheet.submitted_at.is_not(None), ScoreSheet.dossier_id.in_(ids))):
         out.setdefault(dossier_id, []).append((total, bool(passed)))
     return out
-
-
-def _pass_marks(s: Session, q: Select) -> dict[str | None, float]:
-    """The pass mark of each round of ``q`` that has a sheet of its own (``models.rounds``)."""
-    names = q.with_only_columns(Dossier.round).order_by(None).distinct()
-    rows = s.execute(select(Round.name, Round.config).where(Round.name.in_(names)))
-    return {name: round_config(config).sheet.pass_total for name, config in rows}
 
 
 def _latest_decisions(s: Session, ids: Select) -> dict[int, tuple[str, str]]:

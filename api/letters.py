@@ -22,7 +22,7 @@ import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from docx import Document
@@ -35,7 +35,8 @@ from docx.shared import Cm, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-VN_TZ = timezone(timedelta(hours=7), "ICT")  # Vietnam: UTC+7 all year
+from models.dates import VN_TZ
+
 FONT = "Times New Roman"
 BODY_PT = 14
 HEADER_PT = 12  # NĐ 30/2020: agency names and the national name 12-13 pt, in capitals

@@ -11,11 +11,11 @@ duplicate match, and a dossier's history.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -24,6 +24,7 @@ from api.audit import entry_json, record
 from api.deps import Id, Who, client_ip, runtime
 from api.dossiers import STATUSES, WARNED, summary, warning_counts
 from checks.conflicts import Reviewer, conflict
+from models.dates import today_vn, working_days_after
 from models.errors import BadInput, Conflict, NotFound
 from models.rounds import RoundConfig, config_for, disagree, ensure_open, result_of, sheet_for
 from models.tables import Assignment, AuditEntry, Decision, Dossier, DupMatch, ScoreSheet, User
@@ -44,6 +45,13 @@ class Scores(BaseModel):
 class NewDecision(BaseModel):
     decision: Literal["accept", "supplement", "reject"]
     reason: str = Field(min_length=3, max_length=10_000)
+    deadline: date | None = Field(None, description="with supplement: the date the unit must "
+                                  "resubmit by (after today); none: in supplement_days working days")
+
+    @field_validator("deadline", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value  # the web form's date left empty
 
 
 class Exclusion(BaseModel):
@@ -235,21 +243,28 @@ def scores(dossier_id: Id, who: Who, request: Request) -> dict[str, Any]:
 
 @router.post("/api/dossiers/{dossier_id}/decision", status_code=201, tags=["review"])
 def decide(dossier_id: Id, body: NewDecision, who: Who, request: Request) -> dict[str, Any]:
-    """Accept, request a supplement, or reject, with a reason."""
+    """Accept, request a supplement (by ``deadline``, stored on the dossier: it then waits,
+    "chờ bổ sung", until a resubmission comes in), or reject, with a reason."""
     with runtime(request).db.session() as s:
         dossier = access.actionable(s, who, dossier_id, access.DECIDE)
         ensure_open(s, dossier.round)
         if dossier.prior:
             raise Conflict("archive dossier", message="Hồ sơ trong kho lưu trữ đã có quyết định.")
+        due = _supplement_due(body, runtime(request).settings.supplement_days)
         row = Decision(dossier_id=dossier_id, decided_by=who.id, decision=body.decision,
                        reason=body.reason.strip())
         s.add(row)
         dossier.decision = body.decision
-        record(s, who, "decision", object_type="dossier", object_id=dossier_id,
-               detail={"decision": body.decision, "reason": row.reason}, ip=client_ip(request))
+        if due is not None:
+            dossier.supplement_due = due
+        detail = {"decision": body.decision, "reason": row.reason,
+                  **({"deadline": due.isoformat()} if due else {})}
+        record(s, who, "decision", object_type="dossier", object_id=dossier_id, detail=detail,
+               ip=client_ip(request))
         s.flush()
         return {"id": row.id, "dossier": dossier_id, "decision": row.decision,
-                "reason": row.reason, "by": who.login, "at": row.at.isoformat()}
+                "reason": row.reason, "by": who.login, "at": row.at.isoformat(),
+                "deadline": due.isoformat() if due else None}
 
 
 @router.post("/api/dossiers/{dossier_id}/matches/{other_id}/exclusion", tags=["review"])
@@ -301,6 +316,23 @@ def _set_exclusion(dossier_id: int, other_id: int, reason: str | None, who, requ
                ip=client_ip(request))
         return {"dossier": dossier_id, "other": other_id, "excluded": row.excluded,
                 "reason": row.excluded_reason}
+
+
+def _supplement_due(body: NewDecision, working_days: int) -> date | None:
+    """The deadline of a supplement asked for: the one given, after today (Vietnam's date), or
+    ``working_days`` working days from today; ``None`` for the other decisions."""
+    if body.decision != "supplement":
+        if body.deadline is not None:
+            raise BadInput("deadline without a supplement",
+                           message="Hạn bổ sung chỉ ghi khi yêu cầu bổ sung hồ sơ.")
+        return None
+    today = today_vn()
+    if body.deadline is None:
+        return working_days_after(today, working_days)
+    if body.deadline <= today:
+        raise BadInput(f"deadline {body.deadline} not after {today}",
+                       message=f"Hạn bổ sung ({body.deadline:%d/%m/%Y}) phải sau ngày hôm nay.")
+    return body.deadline
 
 
 def _call_another_reviewer(s, dossier: Dossier, config: RoundConfig, request: Request) -> None:

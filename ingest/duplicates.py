@@ -6,7 +6,8 @@
     compare   ``checks.duplicates.find_duplicates`` against the process's ``ArchiveIndex``
               (every indexed dossier: the prior archive and all submissions, of every round)
     store     a ``DupMatch`` each way: the new dossier warns of the old, and the old (or the
-              other submission of the same round) warns of the new
+              other submission of the same round) warns of the new; never between versions
+              of one dossier (a resubmission after a supplement was asked, ``versions``)
 
 The prints of every dossier live in the database (PostgreSQL in the distributed mode); each
 process keeps them in memory as a ``PrintIndex`` and catches up by reading entries with ids
@@ -140,7 +141,7 @@ def check_duplicates(rt: Runtime, dossier_id: int) -> list[Match]:
                     loaded[other] = unpack(data) if data is not None else None
                 return loaded[other]
 
-            matches = find_duplicates(body, archive.index, load, exclude={dossier_id},
+            matches = find_duplicates(body, archive.index, load, exclude=versions(s, dossier_id),
                                       indexed=dossier_id in archive.index)
             # the rows whose matches are replaced, locked in one order: two checks of the
             # same dossier, or of two dossiers that match each other, store one after the other
@@ -156,6 +157,20 @@ def check_duplicates(rt: Runtime, dossier_id: int) -> list[Match]:
                              message="Lỗi hệ thống khi so trùng với kho hồ sơ; đã ghi nhật ký "
                                      "để xử lý.", detail=f"{type(exc).__name__}: {exc}"))
         return []
+
+
+def versions(s: Session, dossier_id: int) -> set[int]:
+    """The dossier and its other versions: the dossier it resubmits after a supplement was
+    asked and those resubmitting it, and theirs in turn. A resubmission is not a duplicate of
+    the dossier it replaces; ``models.revision`` says what changed between them."""
+    found, edge = {dossier_id}, {dossier_id}
+    while edge:
+        older = s.scalars(select(Dossier.supplement_of).where(Dossier.id.in_(edge),
+                                                             Dossier.supplement_of.is_not(None)))
+        newer = s.scalars(select(Dossier.id).where(Dossier.supplement_of.in_(edge)))
+        edge = {*older, *newer} - found
+        found |= edge
+    return found
 
 
 def _store(s: Session, archive: ArchiveIndex, dossier_id: int, body: Body, matches: list[Match],

@@ -9,6 +9,8 @@ Rules, the same for a folder on disk and for the inside of a ZIP:
   several folders is a batch like a folder on disk; a ZIP of loose files is one dossier;
 - a ZIP found inside a dossier is opened in place (up to ``zip_max_depth`` levels) and its
   files belong to that dossier.
+- a resubmission after a supplement was asked is one dossier, whatever it holds
+  (``as_one_dossier``, applied by the upload that says so).
 
 ZIPs are read defensively: entry count, total size and compression ratio are limited before
 anything is inflated (``zip_bomb``), entries with absolute paths, ``..`` or symlinks are
@@ -108,6 +110,16 @@ def collect_bytes(items: Iterable[tuple[str, bytes]], limits: Limits = Limits())
         intake.originals.append(Original(name, data))
         _loose(IncomingFile(PurePosixPath(name).name, name, data), name, intake, limits)
     return intake
+
+
+def as_one_dossier(intake: Intake) -> Intake:
+    """The intake's files as one dossier (a resubmission is one dossier, however its files came:
+    loose, in a ZIP, in folders), ``formed_by="group"``; an intake of one dossier as it is."""
+    if len(intake.dossiers) <= 1:
+        return intake
+    files = tuple(f for d in intake.dossiers for f in d.files)
+    source = " + ".join(d.source for d in intake.dossiers)[:1000]
+    return Intake([DossierInput(source, "group", files)], intake.originals)
 
 
 def _loose(item: IncomingFile, source: str, intake: Intake, limits: Limits) -> None:

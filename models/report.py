@@ -2,7 +2,11 @@
 
 The same object is printed by ``hoso ingest --json`` and ``hoso show --json`` and returned by
 the API. Fields, sections and completeness come from the dossier's understanding
-(``ingest.assemble``); duplicates from its matches (``ingest.duplicates``).
+(``ingest.assemble``); duplicates from its matches (``ingest.duplicates``). A resubmission
+(``Dossier.supplement_of``) adds ``revision``: what changed since the dossier sent back for a
+supplement (``models.revision``: headings, labels, codes and counts, never text); a dossier
+sent back for a supplement adds ``supplement`` (``supplement_json``: the deadline, overdue,
+resubmitted as).
 
 Confidentiality (DOMAIN.md): a passage of the *other* dossier that runs through text its
 authors marked confidential is reported with those words left out ("[…]", and
@@ -16,9 +20,12 @@ lines in the page texts replaced by "[…]", and ``"withheld": true``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+from models.dates import today_vn
 from models.domain import DOCUMENT_KINDS
+from models.revision import revision
 from models.tables import Document, Dossier, DupMatch
 
 
@@ -32,7 +39,7 @@ def build_report(dossier: Dossier, *, with_text: bool = False,
         for p in dossier.problems
     ]
     understood = dossier.understanding or {}
-    return {
+    out: dict[str, Any] = {
         "id": dossier.id,
         "source": dossier.source,
         "status": dossier.status,
@@ -51,6 +58,37 @@ def build_report(dossier: Dossier, *, with_text: bool = False,
                        for m in dossier.matches],
         "issues": issues,
     }
+    if (waiting := supplement_json(dossier)) is not None:
+        out["supplement"] = waiting
+    if dossier.supplement_of_dossier is not None:  # a resubmission: what changed
+        out["revision"] = revision_json(dossier.supplement_of_dossier, dossier)
+    return out
+
+
+def supplement_json(dossier: Dossier, today: date | None = None) -> dict[str, Any] | None:
+    """A dossier sent back for a supplement (its latest decision): the deadline, whether it
+    has passed (``today``: Vietnam's date by default) with nothing resubmitted, and the
+    resubmission, if any; ``None`` for any other dossier. ``waiting``: "chờ bổ sung"."""
+    if dossier.decision != "supplement":
+        return None
+    due = dossier.supplement_due
+    resubmitted = dossier.resubmissions[-1].id if dossier.resubmissions else None
+    waiting = resubmitted is None
+    return {"due": due.isoformat() if due else None, "waiting": waiting,
+            "overdue": waiting and due is not None and due < (today or today_vn()),
+            "resubmitted_as": resubmitted}
+
+
+def revision_json(old: Dossier, new: Dossier) -> dict[str, Any]:
+    """``models.revision`` of a resubmission ``new`` against the dossier ``old`` sent back."""
+    return {"of": old.id, "of_source": old.source,
+            **revision(old.understanding or {}, new.understanding or {}, full_text(old),
+                       full_text(new))}
+
+
+def full_text(dossier: Dossier) -> str:
+    """Every page's text of the dossier, in file and page order."""
+    return "\n\n".join(p.text for doc in dossier.documents for p in doc.pages)
 
 
 EMPTY_FIELDS: dict[str, Any] = {

@@ -60,7 +60,7 @@ class Settings(BaseSettings):
                           "council's letters, second line of their header")
     org_place: str = Field("Hòa Bình", description="place written before a letter's date")
     supplement_days: int = Field(10, ge=1, le=365, description="working days a unit has to supplement "
-                                 "a dossier when a supplement letter names no deadline")
+                                 "a dossier when the decision asking for it names no deadline")
 
     @property
     def store_dir(self) -> Path:

@@ -14,6 +14,7 @@
     Assignment  dossier -> reviewer  (who may see and decide it)
     ScoreSheet  dossier x reviewer   criteria scores; locked once submitted
     Decision    dossier              accept / supplement / reject, with a reason; latest wins
+    Dossier.supplement_of            a resubmission -> the dossier sent back for a supplement
     Round       a round (đợt xét) by name: its state and configuration (score sheet …)
 """
 
@@ -97,6 +98,9 @@ class Dossier(Base):
     decision: Mapped[str | None] = mapped_column(String(20), index=True)  # the latest Decision
     missing: Mapped[int | None] = mapped_column(Integer)  # missing parts: the queue sorts by it
     search_text: Mapped[str | None] = mapped_column(Text)  # models.search.search_key
+    # a resubmission: the dossier sent back for a supplement that this one replaces
+    supplement_of: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    supplement_due: Mapped[date | None] = mapped_column(Date)  # the deadline of a supplement asked
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow
@@ -111,6 +115,12 @@ class Dossier(Base):
     matches: Mapped[list[DupMatch]] = relationship(
         foreign_keys="DupMatch.dossier_id", order_by="DupMatch.similarity.desc()",
         viewonly=True
+    )
+    supplement_of_dossier: Mapped[Dossier | None] = relationship(
+        remote_side=[id], foreign_keys=[supplement_of], back_populates="resubmissions"
+    )
+    resubmissions: Mapped[list[Dossier]] = relationship(
+        foreign_keys=[supplement_of], back_populates="supplement_of_dossier", order_by="Dossier.id"
     )
 
 

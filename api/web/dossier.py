@@ -1,6 +1,7 @@
 """A dossier's page: its fields, documents and their pages, the section outline, missing parts
 and findings with links to the pages they cite, duplicate warnings, assignment, the score
-sheet, the decision, the letter and the history.
+sheet, the decision (and, once a supplement is asked, the wait for it and the button that
+receives it), the letter, what changed since the version sent back, and the history.
 
 Everything shown comes from the JSON routes' own functions (``api.dossiers.report``,
 ``api.review.scores`` …), so the page shows exactly what the API would give this reader,
@@ -10,7 +11,6 @@ confidential text withheld included; the page adds only what the reader may do.
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -21,6 +21,7 @@ from api import access, dossiers, review
 from api.accounts import reviewers as active_reviewers
 from api.deps import Id, Who, runtime
 from api.web.render import LOW_CONFIDENCE, page
+from models.dates import today_vn, working_days_after
 from models.tables import Document, Dossier, PageRow
 
 router = APIRouter()
@@ -41,28 +42,38 @@ def dossier_page(dossier_id: Id, who: Who, request: Request) -> HTMLResponse:
             "letter": who.role in {"secretariat", "admin"},
             "reocr": access.may_act(s, who, dossier, frozenset({"secretariat", "admin", "reviewer"})),
             "files": not report.get("withheld") and not report.get("blind"),
+            "resubmit": who.role in access.UPLOAD and (report.get("supplement") or {}).get("waiting"),
         }
         files = _files(s, dossier_id, report)
         others = {d["dossier"]: _may_read(s, who, d["dossier"]) for d in report["duplicates"]}
+        versions = {v: _may_read(s, who, v) for v in _versions(report)}
         assigned = review._reviewers(s, [dossier_id]).get(dossier_id, [])
     scores = review.scores(dossier_id, who, request)
     mine = next((x for x in scores["sheets"] if x["reviewer"] == who.id), None)
     people = active_reviewers(who, request)["items"] if may["assign"] else []
+    # a supplement's deadline unless another is given: working days, weekends skipped
+    # (holidays are the secretariat's to adjust)
+    default_due = working_days_after(today_vn(), rt.settings.supplement_days).isoformat()
     return page(request, "dossier.html", who, d=report, may=may, files=files, others=others,
                 assigned=assigned, scores=scores, mine=mine, reviewers=people,
                 history=review.history(dossier_id, who, request),
                 outline=_outline(report, files), findings=_findings(report, files),
-                deadline=_deadline(rt.settings.supplement_days))
+                versions=versions, default_due=default_due, deadline=_deadline(report, default_due))
 
 
-def _deadline(working_days: int) -> str:
-    """The default deadline offered on the letter form: ``working_days`` from today, weekends
-    skipped (holidays are the secretariat's to adjust)."""
-    day = date.today()
-    while working_days > 0:
-        day += timedelta(days=1)
-        working_days -= day.weekday() < 5
-    return day.isoformat()
+def _deadline(report: dict[str, Any], default: str) -> str:
+    """The deadline offered on the letter form: the one the decision asking for a supplement
+    gave, unless it has passed; else ``default``."""
+    given = (report.get("supplement") or {}).get("due")
+    return given if given and given > today_vn().isoformat() else default
+
+
+def _versions(report: dict[str, Any]) -> list[int]:
+    """The other versions of the dossier the page links to: the one it resubmits, the one
+    that resubmitted it."""
+    found = [(report.get("revision") or {}).get("of"),
+             (report.get("supplement") or {}).get("resubmitted_as")]
+    return [v for v in found if v is not None]
 
 
 def _may_read(s, who, dossier_id: int) -> bool:

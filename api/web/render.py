@@ -37,6 +37,7 @@ ACTION_VI = {
     "match_included": "khôi phục cảnh báo trùng", "download_original": "tải tệp gốc",
     "download_searchable": "tải PDF tìm kiếm được", "letter_issued": "lập phiếu đề nghị bổ sung",
     "reocr_requested": "yêu cầu nhận dạng lại", "reocr_done": "nhận dạng lại xong",
+    "supplement_received": "nhận hồ sơ bổ sung",
 }
 FIELD_VI = {"title": "Tên sáng kiến", "unit": "Đơn vị", "field": "Lĩnh vực",
             "first_applied": "Ngày áp dụng lần đầu", "year": "Năm", "addressee": "Kính gửi",
@@ -52,8 +53,8 @@ def vn_date(value: Any) -> str:
     if value in (None, ""):
         return ""
     if isinstance(value, str):
-        try:
-            value = datetime.fromisoformat(value)
+        try:  # a day alone ("2026-12-06") stays a day, without a time
+            value = date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
         except ValueError:
             return value
     if isinstance(value, datetime):

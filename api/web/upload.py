@@ -60,7 +60,8 @@ def _batch(batch_id: int, who, request: Request) -> dict[str, Any]:
                 {"code": p.code, "message": p.message, "page": p.page})
         doc_ids = {(doc.dossier_id, doc.path): doc.id for d in rows for doc in d.documents}
         formed = [{"id": d.id, "source": d.source, "status": d.status, "title": shown_title(d),
-                   "missing": d.missing or 0, "problems": problems.get((d.id, None), [])} for d in rows]
+                   "missing": d.missing or 0, "problems": problems.get((d.id, None), []),
+                   "supplement_of": d.supplement_of} for d in rows]
         batch_info = {"id": batch.id, "round": batch.round, "profile": batch.profile,
                       "prior": batch.prior, "created_at": batch.created_at}
     files = [{**f, "problems": problems.get((f["dossier"], doc_ids.get((f["dossier"], f["path"]))), [])}
