@@ -147,22 +147,31 @@ function setupUpload() {
   show();
 }
 
-function send(data, replaces) {
+// Send an upload, then follow its batch. ``button``: the one that sent it (the upload page's
+// own by default), disabled while sending; the progress bar only where the page has one.
+function send(data, replaces, button) {
   const bar = document.getElementById("sent");
+  const sender = button || document.getElementById("send");
   const xhr = new XMLHttpRequest();
   xhr.open("POST", "/api/batches");
   xhr.setRequestHeader("X-CSRF-Token", csrf());
-  xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = e.loaded / e.total; };
+  xhr.upload.onprogress = (e) => { if (bar && e.lengthComputable) bar.value = e.loaded / e.total; };
   xhr.onload = () => {
     let body = null;
     try { body = JSON.parse(xhr.responseText); } catch (e) { body = null; }
     if (xhr.status === 202) {
       const target = `/tai-len/lo/${body.batch}` + (replaces ? `?thay=${replaces}` : "");
       location.href = target;
-    } else notice(body && body.error ? body.error.message : "Tải lên thất bại (" + xhr.status + ").", true);
+    } else {
+      notice(body && body.error ? body.error.message : "Tải lên thất bại (" + xhr.status + ").", true);
+      if (button) button.disabled = false;
+    }
   };
-  xhr.onerror = () => notice("Mất kết nối khi tải lên; các tệp chưa được nhận.", true);
-  document.getElementById("send").disabled = true;
+  xhr.onerror = () => {
+    notice("Mất kết nối khi tải lên; các tệp chưa được nhận.", true);
+    if (button) button.disabled = false;
+  };
+  if (sender) sender.disabled = true;
   xhr.send(data);
 }
 
@@ -183,17 +192,23 @@ function followBatch() {
 }
 
 // Re-upload a fixed file: pick it, send it in a new batch of the same round and profile.
+// With data-supplements="<id>": the resubmission of a dossier waiting for a supplement, every
+// file of it at once (the server takes the round and profile of the dossier it supplements).
 function reupload(button) {
   const picker = document.createElement("input");
   picker.type = "file";
+  const supplements = button.dataset.supplements;
+  picker.multiple = Boolean(supplements);
   picker.addEventListener("change", () => {
     if (!picker.files.length) return;
     const data = new FormData();
-    data.append("files", picker.files[0], picker.files[0].name);
-    if (button.dataset.round) data.append("round", button.dataset.round);
-    if (button.dataset.profile) data.append("profile", button.dataset.profile);
+    const chosen = supplements ? [...picker.files] : [picker.files[0]];
+    chosen.forEach((f) => data.append("files", f, f.name));
+    for (const name of ["round", "profile", "supplements"]) {
+      if (button.dataset[name]) data.append(name, button.dataset[name]);
+    }
     if (button.dataset.prior === "true") data.append("prior", "true");
-    send(data, button.dataset.dossier);
+    send(data, button.dataset.dossier, button);
   });
   picker.click();
 }
