@@ -33,7 +33,6 @@ from tests.api.web.browser import (
     Server,
     Tab,
     add_people,
-    chromium_or_skip,
     fold,
     hoso,
     server_env,
@@ -65,16 +64,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     served.archived[ARCHIVED] = reports[0]["id"]
     yield served
     served.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    """The browser, launched once (asked for before ``server``: a missing one skips at once)."""
-    options = chromium_or_skip()
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(**options)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from models.dates import today_vn
-from tests.api.web.browser import Server, Tab, add_people, chromium_or_skip, hoso, server_env
+from tests.api.web.browser import Server, Tab, add_people, hoso, server_env
 from tests.builders import docx_bytes, write_tree
 from tests.checks.dup_inputs import HEADER, LAW, SCHOOL
 
@@ -48,15 +48,6 @@ def sent_back(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server
     assert r.status_code == 201, r.text
     yield served, report["id"]
     served.stop()
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    options = chromium_or_skip()
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(**options)
-        yield browser
-        browser.close()
 
 
 def test_the_secretariat_receives_the_supplement(chromium, sent_back, tmp_path) -> None:
