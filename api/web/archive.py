@@ -59,7 +59,8 @@ def archive_page(who: Who, request: Request) -> HTMLResponse:
 
 
 def _files(rt, s, who, dossier_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The stored files of the listed dossiers that the reader may download."""
+    """The stored files of the listed dossiers that the reader may download (none of a dossier
+    with confidential text the reader may not see, nor of a blind round's, for its reviewers)."""
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     if not dossier_ids:
         return out
@@ -71,9 +72,10 @@ def _files(rt, s, who, dossier_ids: list[int]) -> dict[int, list[dict[str, Any]]
     for doc in docs:
         if doc.dossier_id not in allowed:
             dossier = dossiers[doc.dossier_id]
-            allowed[doc.dossier_id] = access.may_see_confidential(s, who, dossier) or not (
-                (dossier.understanding or {}).get("fields", {}).get("confidential")
-                or confidential_lines(rt, s, dossier))
+            allowed[doc.dossier_id] = not access.blind_for(s, who, dossier) and (
+                access.may_see_confidential(s, who, dossier) or not (
+                    (dossier.understanding or {}).get("fields", {}).get("confidential")
+                    or confidential_lines(rt, s, dossier)))
         if allowed[doc.dossier_id]:
             out[doc.dossier_id].append({"position": doc.position, "name": doc.name,
                                         "searchable": doc.searchable_sha256 is not None})

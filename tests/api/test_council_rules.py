@@ -165,6 +165,10 @@ def test_blind_review_shows_no_author_name_or_unit_to_reviewers(world) -> None:
     assert "hàm số bậc hai" in json.dumps(text, ensure_ascii=False)  # the rest of the text is there
     for path in (f"/api/dossiers/{dossier}/files/0/original",):
         assert world["api"].get(path, headers=people["reviewer"]["headers"]).status_code == 403
+    page = TestClient(world["api"].app)
+    page.post("/dang-nhap", data={"login": "reviewer", "password": PASSWORD})
+    found = page.get("/luu-tru", params={"q": "toan thuc te", "round": "kin"}).text
+    assert f'data-id="{dossier}"' in found and f"/api/dossiers/{dossier}/files/" not in found
     secretariat = world["api"].get(f"/api/dossiers/{dossier}/report",
                                    headers=people["secretariat"]["headers"]).json()
     assert AUTHORS[0] in json.dumps(secretariat, ensure_ascii=False)  # who assigns sees them
