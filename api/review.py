@@ -107,7 +107,7 @@ def queue(
     with runtime(request).db.session() as s:
         total = s.scalar(select(func.count()).select_from(q.subquery())) or 0
         rows = s.scalars(q.order_by(*order).limit(limit).offset(offset)).all()
-        reviewers = _reviewers(s, [d.id for d in rows])
+        reviewers = reviewers_of(s, [d.id for d in rows])
         warned = warning_counts(s, [d.id for d in rows])
         items = [{**summary(d, warned, blind=access.blind_for(s, who, d)),
                   "reviewers": reviewers.get(d.id, [])} for d in rows]
@@ -379,7 +379,7 @@ def _sheet_json(x: ScoreSheet) -> dict[str, Any]:
             "submitted_at": x.submitted_at.isoformat() if x.submitted_at else None}
 
 
-def _reviewers(s, dossier_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+def reviewers_of(s, dossier_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
     out: dict[int, list[dict[str, Any]]] = {}
     if not dossier_ids:
         return out

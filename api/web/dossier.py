@@ -47,7 +47,7 @@ def dossier_page(dossier_id: Id, who: Who, request: Request) -> HTMLResponse:
         files = _files(s, dossier_id, report)
         others = {d["dossier"]: _may_read(s, who, d["dossier"]) for d in report["duplicates"]}
         versions = {v: _may_read(s, who, v) for v in _versions(report)}
-        assigned = review._reviewers(s, [dossier_id]).get(dossier_id, [])
+        assigned = review.reviewers_of(s, [dossier_id]).get(dossier_id, [])
     scores = review.scores(dossier_id, who, request)
     mine = next((x for x in scores["sheets"] if x["reviewer"] == who.id), None)
     people = active_reviewers(who, request)["items"] if may["assign"] else []

@@ -18,15 +18,15 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from api.auth import ROLE_VI, SESSION_COOKIE, Principal, identify
+from api.letters import DECISION_VI
+from api.letters import STATUS_VI as LETTER_STATUS_VI
 from extract.section_cues import LABELS as SECTION_LABELS
 from models.errors import HosoError, NotAuthenticated
 
 HERE = Path(__file__).resolve().parent
 templates = Jinja2Templates(directory=HERE / "templates")
 
-STATUS_VI = {"pending": "Chờ xử lý", "running": "Đang đọc", "processing": "Đang xử lý",
-             "done": "Đã xử lý", "partial": "Xử lý một phần", "failed": "Lỗi"}
-DECISION_VI = {"accept": "Công nhận", "supplement": "Yêu cầu bổ sung", "reject": "Không công nhận"}
+STATUS_VI = {**LETTER_STATUS_VI, "running": "Đang đọc"}  # a file being read: pages only
 KIND_VI = {"don_yeu_cau": "Đơn yêu cầu công nhận", "mo_ta": "Báo cáo mô tả sáng kiến",
            "xac_nhan": "Giấy xác nhận áp dụng", "bien_ban": "Biên bản",
            "to_trinh": "Tờ trình", "quyet_dinh": "Quyết định", "khac": "Tài liệu khác"}
