@@ -15,7 +15,7 @@ from api import access, dossiers
 from api.deps import Id, Who, runtime
 from api.web.render import page, templates
 from models.report import shown_title
-from models.tables import Batch, Dossier, ProblemRow
+from models.tables import Batch, Document, Dossier, ProblemRow
 
 router = APIRouter()
 
@@ -58,7 +58,9 @@ def _batch(batch_id: int, who, request: Request) -> dict[str, Any]:
                            .order_by(ProblemRow.id)):
             problems[p.dossier_id, p.document_id].append(
                 {"code": p.code, "message": p.message, "page": p.page})
-        doc_ids = {(doc.dossier_id, doc.path): doc.id for d in rows for doc in d.documents}
+        doc_ids = {(dossier_id, path): doc_id for doc_id, dossier_id, path in s.execute(
+            select(Document.id, Document.dossier_id, Document.path)
+            .where(Document.dossier_id.in_([d.id for d in rows])))}  # one query, not one a dossier
         formed = [{"id": d.id, "source": d.source, "status": d.status, "title": shown_title(d),
                    "missing": d.missing or 0, "problems": problems.get((d.id, None), []),
                    "supplement_of": d.supplement_of} for d in rows]
