@@ -100,8 +100,8 @@ env.globals.update(SECTION_VI=SECTION_LABELS, PASSAGE_VI=PASSAGE_VI, STATUS_VI=S
 def page(request: Request, name: str, who: Principal | None, *, status_code: int = 200,
          **context: Any) -> HTMLResponse:
     """Render ``name`` with the signed-in user, the menu and the CSRF token for its forms."""
-    profiles = getattr(request.app.state, "rt", None)
-    names = {k: p.name for k, p in profiles.profiles.items()} if profiles else {}
+    rt = getattr(request.app.state, "rt", None)
+    names = {k: p.name for k, p in rt.profiles.items()} if rt else {}  # profiles by their names
     return templates.TemplateResponse(request, name, {"who": who, "profile_names": names, **context},
                                       status_code=status_code,
                                       headers={"Cache-Control": "no-store"})
