@@ -15,10 +15,8 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
-from fastapi.testclient import TestClient
 from sqlalchemy import event
 
-from api.app import create_app
 from api.letters import (
     DECISION_VI,
     STATUS_VI,
@@ -30,14 +28,8 @@ from api.letters import (
     vn_date,
 )
 from api.round_list import ListRow, WarningRow, round_list_xlsx
-from ingest.intake import collect
-from ingest.jobs import register
-from ingest.runtime import Runtime
-from tests.api.people import accounts
-from tests.builders import docx_bytes, run_all, write_tree
-from tests.checks.dup_inputs import FARM, SCHOOL, TITLE
-from tests.fakes import FakeEngine
-from tests.ingest.test_duplicates import description
+from tests.api.round_world import round_world
+from tests.checks.dup_inputs import TITLE
 
 OLD, COPY, FINE, THIN = 1, 2, 3, 4
 HEADERS = ["STT", "Mã hồ sơ", "Tên sáng kiến", "Tác giả", "Đơn vị", "Lĩnh vực", "Đợt",
@@ -259,18 +251,7 @@ def test_the_warnings_sheet_lists_every_duplicate_warning() -> None:
 
 @pytest.fixture
 def office(settings, tmp_path: Path):
-    rt = Runtime(settings, engine=FakeEngine())
-    register(rt, collect([write_tree(tmp_path / "kho", {"a/mo-ta.docx": description(TITLE, SCHOOL)})],
-                         rt.limits), prior=True)
-    run_all(rt)
-    register(rt, collect([write_tree(tmp_path / "dot", {
-        "b/mo-ta.docx": description("Thẻ sơ đồ trong dạy toán", SCHOOL),  # copies the archive
-        "c/mo-ta.docx": description("Tưới nhỏ giọt cho rau", FARM),
-        "d/mo-ta.docx": docx_bytes(["BÁO CÁO MÔ TẢ SÁNG KIẾN", "Tên sáng kiến: Sổ tay", "Ngắn."]),
-    })], rt.limits), round="2026")
-    run_all(rt)
-    people = accounts(rt)
-    return TestClient(create_app(settings)), people
+    return round_world(settings, tmp_path)
 
 
 def _missing_labels(client, people, dossier: int) -> list[str]:

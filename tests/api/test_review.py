@@ -8,35 +8,15 @@ import io
 from pathlib import Path
 
 import pytest
-from fastapi.testclient import TestClient
 
-from api.app import create_app
-from ingest.intake import collect
-from ingest.jobs import register
-from ingest.runtime import Runtime
-from tests.api.people import accounts
-from tests.builders import docx_bytes, run_all, write_tree
-from tests.checks.dup_inputs import FARM, SCHOOL, TITLE
-from tests.fakes import FakeEngine
-from tests.ingest.test_duplicates import description
+from tests.api.round_world import round_world
 
 OLD, COPY, FINE, THIN = 1, 2, 3, 4
 
 
 @pytest.fixture
 def review(settings, tmp_path: Path):
-    rt = Runtime(settings, engine=FakeEngine())
-    register(rt, collect([write_tree(tmp_path / "kho", {"a/mo-ta.docx": description(TITLE, SCHOOL)})],
-                         rt.limits), prior=True)
-    run_all(rt)
-    register(rt, collect([write_tree(tmp_path / "dot", {
-        "b/mo-ta.docx": description("Thẻ sơ đồ trong dạy toán", SCHOOL),  # copies the archive
-        "c/mo-ta.docx": description("Tưới nhỏ giọt cho rau", FARM),
-        "d/mo-ta.docx": docx_bytes(["BÁO CÁO MÔ TẢ SÁNG KIẾN", "Tên sáng kiến: Sổ tay", "Ngắn."]),
-    })], rt.limits), round="2026")
-    run_all(rt)
-    people = accounts(rt)
-    client = TestClient(create_app(settings))
+    client, people = round_world(settings, tmp_path)
 
     def as_(login: str):
         return people[login]["headers"]
