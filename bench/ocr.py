@@ -45,6 +45,7 @@ from unittest.mock import patch
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
+from bench.machine import cpu_model
 from ingest import preprocess
 from ingest.ocr import OcrEngine, OcrOptions, OcrResult, TesseractEngine, ocr_pages
 from samples.render import Block, Degradation, degrade, draw, layout_pages
@@ -252,14 +253,7 @@ class Report:
 
 
 def machine() -> dict[str, str]:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     version = subprocess.run(["tesseract", "--version"], capture_output=True, text=True,
                              check=False)
     load1 = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

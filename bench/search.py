@@ -46,6 +46,7 @@ from typing import Any
 from sqlalchemy import insert, text
 
 from bench.dupcorpus import TOPICS, Generator
+from bench.machine import cpu_model
 from models import fulltext
 from models.db import Database
 from models.fulltext import Entry, Filters
@@ -299,14 +300,7 @@ def _pg_reachable() -> bool:
 
 
 def machine() -> str:
-    cpu = "?"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     return f"{os.cpu_count()} cores, {cpu}, {platform.system()}, Python {platform.python_version()}"
 
 
